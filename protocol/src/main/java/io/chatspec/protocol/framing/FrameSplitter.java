@@ -1,0 +1,181 @@
+package io.chatspec.protocol.framing;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cuts a byte stream into JSON objects without any framing help from the peer: objects may arrive with or
+ * without a trailing newline, several in one read, split over many reads (even inside a UTF-8 character), and
+ * separated by whitespace or {@code ;}. It tracks brace depth outside JSON strings, so it never decodes text
+ * before a whole object is there. Pure and single-threaded: one instance per connection.
+ */
+public final class FrameSplitter {
+    private final int maxFrameBytes;
+
+    private final ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+    private int depth;
+    private boolean inString;
+    private boolean escaped;
+    private boolean oversized;
+
+    private final ByteArrayOutputStream garbage = new ByteArrayOutputStream();
+    private boolean garbageOversized;
+
+    private Frame awaitingTerminator;
+    private long readSeq;
+
+    public FrameSplitter(int maxFrameBytes) {
+        if (maxFrameBytes < 2) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least 2");
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Feeds one read's worth of bytes and returns the frames completed by it. */
+    public List<Frame> feed(byte[] data, int offset, int length) {
+        readSeq++;
+        List<Frame> out = new ArrayList<>(2);
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            byte b = data[i];
+            if (depth > 0) {
+                inObject(b, out);
+            } else {
+                between(b, out);
+            }
+        }
+        if (out.size() > 1) {
+            out.forEach(Frame::markSharedRead);
+        }
+        return out;
+    }
+
+    public List<Frame> feed(byte[] data) {
+        return feed(data, 0, data.length);
+    }
+
+    /** The stream ended: an unfinished object or garbage becomes a GARBAGE frame. */
+    public List<Frame> finish() {
+        List<Frame> out = new ArrayList<>(1);
+        settle(Frame.Terminator.NONE);
+        if (depth > 0) {
+            if (!oversized) {
+                out.add(new Frame(Frame.Kind.GARBAGE, current.toByteArray(), readSeq));
+            }
+            resetObject();
+        }
+        flushGarbage(out);
+        return out;
+    }
+
+    /** True while part of an object has been read and its end has not. */
+    public boolean midObject() {
+        return depth > 0;
+    }
+
+    private void between(byte b, List<Frame> out) {
+        switch (b) {
+            case '{' -> {
+                flushGarbage(out);
+                settle(Frame.Terminator.NONE);
+                depth = 1;
+                current.write(b);
+            }
+            case '\n' -> {
+                flushGarbage(out);
+                settle(Frame.Terminator.NEWLINE);
+            }
+            case ' ', '\t', '\r', ';' -> {
+                if (garbage.size() > 0) {
+                    appendGarbage(b);
+                }
+            }
+            default -> {
+                settle(Frame.Terminator.NONE);
+                appendGarbage(b);
+            }
+        }
+    }
+
+    private void inObject(byte b, List<Frame> out) {
+        if (!oversized) {
+            if (current.size() >= maxFrameBytes) {
+                oversized = true;
+                byte[] prefix = current.toByteArray();
+                out.add(new Frame(Frame.Kind.TOO_LARGE, prefix.length > 256 ? Arrays.copyOf(prefix, 256) : prefix, readSeq));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+        if (inString) {
+            if (escaped) {
+                escaped = false;
+            } else if (b == '\\') {
+                escaped = true;
+            } else if (b == '"') {
+                inString = false;
+            }
+            return;
+        }
+        switch (b) {
+            case '"' -> inString = true;
+            case '{', '[' -> depth++;
+            case '}', ']' -> {
+                depth--;
+                if (depth == 0) {
+                    if (!oversized) {
+                        Frame frame = new Frame(Frame.Kind.OBJECT, current.toByteArray(), readSeq);
+                        out.add(frame);
+                        awaitingTerminator = frame;
+                    }
+                    resetObject();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void appendGarbage(byte b) {
+        if (garbage.size() < maxFrameBytes) {
+            garbage.write(b);
+        } else {
+            garbageOversized = true;
+        }
+    }
+
+    private void flushGarbage(List<Frame> out) {
+        if (garbage.size() > 0) {
+            Frame.Kind kind = garbageOversized ? Frame.Kind.TOO_LARGE : Frame.Kind.GARBAGE;
+            out.add(new Frame(kind, trimTrailing(garbage.toByteArray()), readSeq));
+            garbage.reset();
+            garbageOversized = false;
+        }
+    }
+
+    private static byte[] trimTrailing(byte[] bytes) {
+        int n = bytes.length;
+        while (n > 0 && (bytes[n - 1] == ' ' || bytes[n - 1] == '\t' || bytes[n - 1] == '\r' || bytes[n - 1] == ';')) {
+            n--;
+        }
+        return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+    }
+
+    private void settle(Frame.Terminator t) {
+        if (awaitingTerminator != null) {
+            awaitingTerminator.settle(t);
+            awaitingTerminator = null;
+        }
+    }
+
+    private void resetObject() {
+        current.reset();
+        depth = 0;
+        inString = false;
+        escaped = false;
+        oversized = false;
+    }
+}
