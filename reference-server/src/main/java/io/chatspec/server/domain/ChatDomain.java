@@ -1,0 +1,403 @@
+package io.chatspec.server.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.Results;
+import io.chatspec.server.domain.Effect.Close;
+import io.chatspec.server.domain.Effect.OpenTransfer;
+import io.chatspec.server.domain.Effect.Send;
+import io.chatspec.server.store.ChatStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static io.chatspec.protocol.Commands.*;
+import static io.chatspec.protocol.Results.*;
+
+/**
+ * The whole protocol as a state machine without I/O: inputs are connection events and parsed commands, outputs
+ * are {@link Effect}s for the edge to carry out in order. Deterministic, so every rule is testable by comparing
+ * effect lists. Not thread-safe: the edge serialises all calls.
+ *
+ * <p>Who is online is kept here, not in the {@link ChatStore}: a session is a connection, so it cannot outlive
+ * the process.
+ */
+public final class ChatDomain {
+    private final ChatStore store;
+    private final Set<SessionId> connected = new HashSet<>();
+    private final Map<SessionId, String> userOf = new HashMap<>();
+    private final Map<String, SessionId> sessionOf = new HashMap<>();
+    private final Map<TransferId, PendingTransfer> transfers = new HashMap<>();
+    private long lastTransfer;
+
+    private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename) {
+    }
+
+    public ChatDomain(ChatStore store) {
+        this.store = store;
+    }
+
+    // ---- connection events -------------------------------------------------------------------------------------
+
+    public List<Effect> connected(SessionId session) {
+        connected.add(session);
+        return List.of();
+    }
+
+    /** A dropped connection logs its user out exactly as {@code offline} would (OFF rules). */
+    public List<Effect> disconnected(SessionId session) {
+        List<Effect> out = new ArrayList<>();
+        logOut(session, out);
+        connected.remove(session);
+        return out;
+    }
+
+    /** Input that could not be parsed into a command (ERR rules). */
+    public List<Effect> rejectFrame(SessionId session, FrameProblem problem) {
+        return switch (problem) {
+            case NOT_AN_OBJECT -> List.of(new Send(session, Message.of(ERROR, "result", BAD_JSON)));
+            case TOO_LARGE -> List.of(new Send(session, Message.of(ERROR, "result", TOO_LARGE)), new Close(session));
+        };
+    }
+
+    public List<Effect> handle(SessionId session, Message command) {
+        String cmd = command.cmd();
+        if (cmd == null) {
+            return List.of(new Send(session, Message.of(ERROR, "result", UNKNOWN_CMD)));
+        }
+        List<Effect> out = new ArrayList<>();
+        switch (cmd) {
+            case REGISTER -> register(session, command, out);
+            case LOGIN -> login(session, command, out);
+            case ADD -> add(session, command, out);
+            case CREATE_GROUP -> createGroup(session, command, out);
+            case ADD_GROUP -> addGroup(session, command, out);
+            case PRIVATE_CHAT -> privateChat(session, command, out);
+            case GROUP_CHAT -> groupChat(session, command, out);
+            case GET_GROUP_MEMBER -> getGroupMember(session, command, out);
+            case Commands.OFFLINE -> offline(session, command, out);
+            case SEND_FILE -> sendFile(session, command, out);
+            default -> out.add(new Send(session, Message.of(ERROR, "result", UNKNOWN_CMD)));
+        }
+        return out;
+    }
+
+    // ---- transfer lifecycle, reported by the relay --------------------------------------------------------------
+
+    /** The relay listens on {@code port}: tell both parties where to connect (FILE rules). */
+    public List<Effect> transferOpened(TransferId transfer, int port) {
+        PendingTransfer t = transfers.get(transfer);
+        if (t == null) {
+            return List.of();
+        }
+        List<Effect> out = new ArrayList<>(2);
+        sendIfConnected(t.senderSession(), Message.of(SEND_FILE_PORT_REPLY, "port", port, "length", t.length(),
+                "filename", t.filename()), out);
+        SessionId receiver = sessionOf.get(t.receiver());
+        if (receiver != null) {
+            out.add(new Send(receiver, Message.of(RECV_FILE_PORT_REPLY, "port", port, "length", t.length(),
+                    "filename", t.filename())));
+        }
+        return out;
+    }
+
+    /** No relay port was free. */
+    public List<Effect> transferRejected(TransferId transfer) {
+        return endWith(transfer, BUSY);
+    }
+
+    /** The two parties did not both connect in time. */
+    public List<Effect> transferTimedOut(TransferId transfer) {
+        return endWith(transfer, TIMEOUT);
+    }
+
+    /** The relay finished (or aborted after both connected); nothing is reported on the control connection. */
+    public List<Effect> transferEnded(TransferId transfer) {
+        transfers.remove(transfer);
+        return List.of();
+    }
+
+    private List<Effect> endWith(TransferId transfer, String result) {
+        PendingTransfer t = transfers.remove(transfer);
+        if (t == null) {
+            return List.of();
+        }
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(t.senderSession(), Message.of(SEND_FILE_REPLY, "result", result), out);
+        return out;
+    }
+
+    // ---- queries (diagnostics and tests) ------------------------------------------------------------------------
+
+    public boolean isOnline(String user) {
+        return sessionOf.containsKey(user);
+    }
+
+    public Optional<String> userOn(SessionId session) {
+        return Optional.ofNullable(userOf.get(session));
+    }
+
+    public int connectedSessions() {
+        return connected.size();
+    }
+
+    public int pendingTransfers() {
+        return transfers.size();
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------------------
+
+    private void register(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String password = Fields.text(m, "password");
+        if (user == null || password == null) {
+            reply(s, REGISTER_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        reply(s, REGISTER_REPLY, store.createUser(user, password) ? SUCCESS : FAILURE, out);
+    }
+
+    private void login(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String password = Fields.text(m, "password");
+        if (user == null || password == null) {
+            reply(s, LOGIN_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (!store.userExists(user)) {
+            reply(s, LOGIN_REPLY, USER_NOT_EXIST, out);
+            return;
+        }
+        if (!store.passwordMatches(user, password)) {
+            reply(s, LOGIN_REPLY, PASSWORD_ERROR, out);
+            return;
+        }
+        String previous = userOf.get(s);
+        if (previous != null && !previous.equals(user)) {
+            logOut(s, out);
+        }
+        SessionId old = sessionOf.get(user);
+        boolean cameOnline = old == null;
+        if (old != null && !old.equals(s)) {
+            // Takeover: the old connection stays open but no longer speaks for the user (EDGE rules).
+            userOf.remove(old);
+        }
+        userOf.put(s, user);
+        sessionOf.put(user, s);
+        reply(s, LOGIN_REPLY, SUCCESS, out);
+        if (cameOnline) {
+            notifyOnlineFriends(user, Message.of(FRIEND_LOGIN, "friend", user), out);
+        }
+    }
+
+    private void add(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String friend = Fields.name(m, "friend");
+        if (user == null || friend == null) {
+            reply(s, ADD_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, user, ADD_REPLY, out)) {
+            return;
+        }
+        if (user.equals(friend)) {
+            reply(s, ADD_REPLY, BAD_REQUEST, out);
+        } else if (!store.userExists(friend)) {
+            reply(s, ADD_REPLY, USER_NOT_EXIST, out);
+        } else if (!store.addFriendship(user, friend)) {
+            reply(s, ADD_REPLY, ALREADY_FRIEND, out);
+        } else {
+            out.add(new Send(s, Message.of(ADD_REPLY, "result", SUCCESS, "friend", friend)));
+            SessionId friendSession = sessionOf.get(friend);
+            if (friendSession != null) {
+                out.add(new Send(friendSession, Message.of(ADD_FRIEND_REPLY, "result", user)));
+            }
+        }
+    }
+
+    private void createGroup(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String group = Fields.name(m, "group");
+        if (user == null || group == null) {
+            reply(s, CREATE_GROUP_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, user, CREATE_GROUP_REPLY, out)) {
+            return;
+        }
+        if (store.createGroup(group, user)) {
+            out.add(new Send(s, Message.of(CREATE_GROUP_REPLY, "result", SUCCESS, "group", group)));
+        } else {
+            reply(s, CREATE_GROUP_REPLY, GROUP_EXIST, out);
+        }
+    }
+
+    private void addGroup(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String group = Fields.name(m, "group");
+        if (user == null || group == null) {
+            reply(s, ADD_GROUP_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, user, ADD_GROUP_REPLY, out)) {
+            return;
+        }
+        if (!store.groupExists(group)) {
+            reply(s, ADD_GROUP_REPLY, GROUP_NOT_EXIST, out);
+        } else if (!store.addMember(group, user)) {
+            reply(s, ADD_GROUP_REPLY, USER_IN_GROUP, out);
+        } else {
+            out.add(new Send(s, Message.of(ADD_GROUP_REPLY, "result", SUCCESS, "group", group)));
+        }
+    }
+
+    private void privateChat(SessionId s, Message m, List<Effect> out) {
+        String from = Fields.name(m, "user_from");
+        String to = Fields.name(m, "user_to");
+        String text = Fields.text(m, "text");
+        if (from == null || to == null || text == null) {
+            reply(s, PRIVATE_CHAT_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, from, PRIVATE_CHAT_REPLY, out)) {
+            return;
+        }
+        SessionId recipient = sessionOf.get(to);
+        if (recipient == null) {
+            reply(s, PRIVATE_CHAT_REPLY, Results.OFFLINE, out);
+            return;
+        }
+        out.add(new Send(recipient, Message.of(PRIVATE_CHAT, "user_from", from, "user_to", to, "text", text)));
+        reply(s, PRIVATE_CHAT_REPLY, SUCCESS, out);
+    }
+
+    private void groupChat(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        String group = Fields.name(m, "group");
+        String text = Fields.text(m, "text");
+        if (user == null || group == null || text == null) {
+            reply(s, GROUP_CHAT_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, user, GROUP_CHAT_REPLY, out)) {
+            return;
+        }
+        if (!store.groupExists(group)) {
+            reply(s, GROUP_CHAT_REPLY, GROUP_NOT_EXIST, out);
+            return;
+        }
+        List<String> members = store.membersOf(group);
+        if (!members.contains(user)) {
+            reply(s, GROUP_CHAT_REPLY, NOT_IN_GROUP, out);
+            return;
+        }
+        Message forward = Message.of(GROUP_CHAT, "user", user, "group", group, "text", text);
+        for (String member : members) {
+            SessionId ms = sessionOf.get(member);
+            if (ms != null && !member.equals(user)) {
+                out.add(new Send(ms, forward));
+            }
+        }
+        reply(s, GROUP_CHAT_REPLY, SUCCESS, out);
+    }
+
+    private void getGroupMember(SessionId s, Message m, List<Effect> out) {
+        String group = Fields.name(m, "group");
+        if (group == null) {
+            reply(s, GET_GROUP_MEMBER_REPLY, BAD_REQUEST, out);
+        } else if (!store.groupExists(group)) {
+            out.add(new Send(s, Message.of(GET_GROUP_MEMBER_REPLY, "result", GROUP_NOT_EXIST, "group", group)));
+        } else {
+            String members = String.join("|", store.membersOf(group));
+            out.add(new Send(s, Message.of(GET_GROUP_MEMBER_REPLY, "member", members, "group", group)));
+        }
+    }
+
+    private void offline(SessionId s, Message m, List<Effect> out) {
+        String user = Fields.name(m, "user");
+        if (user == null) {
+            reply(s, OFFLINE_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, user, OFFLINE_REPLY, out)) {
+            return;
+        }
+        logOut(s, out);
+    }
+
+    private void sendFile(SessionId s, Message m, List<Effect> out) {
+        String from = Fields.name(m, "from_user");
+        String to = Fields.name(m, "to_user");
+        String filename = Fields.text(m, "filename");
+        OptionalLong length = Fields.length(m, "length");
+        if (from == null || to == null || filename == null || length.isEmpty()) {
+            reply(s, SEND_FILE_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (rejectActor(s, from, SEND_FILE_REPLY, out)) {
+            return;
+        }
+        if (from.equals(to)) {
+            reply(s, SEND_FILE_REPLY, BAD_REQUEST, out);
+            return;
+        }
+        if (!sessionOf.containsKey(to)) {
+            reply(s, SEND_FILE_REPLY, Results.OFFLINE, out);
+            return;
+        }
+        TransferId id = new TransferId(++lastTransfer);
+        // The length goes back exactly as it came, string or number (FILE rules).
+        transfers.put(id, new PendingTransfer(s, to, m.get("length"), filename));
+        out.add(new OpenTransfer(id, length.getAsLong()));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** SESS rules: a command may only act for the user logged in on its own connection. */
+    private boolean rejectActor(SessionId s, String actor, String replyCmd, List<Effect> out) {
+        String current = userOf.get(s);
+        if (current == null) {
+            reply(s, replyCmd, NOT_LOGGED_IN, out);
+            return true;
+        }
+        if (!current.equals(actor)) {
+            reply(s, replyCmd, PERMISSION_DENIED, out);
+            return true;
+        }
+        return false;
+    }
+
+    private void logOut(SessionId s, List<Effect> out) {
+        String user = userOf.remove(s);
+        if (user != null && s.equals(sessionOf.get(user))) {
+            sessionOf.remove(user);
+            notifyOnlineFriends(user, Message.of(FRIEND_OFFLINE, "friend", user), out);
+        }
+    }
+
+    private void notifyOnlineFriends(String user, Message notice, List<Effect> out) {
+        for (String friend : store.friendsOf(user)) {
+            SessionId fs = sessionOf.get(friend);
+            if (fs != null && !friend.equals(user)) {
+                out.add(new Send(fs, notice));
+            }
+        }
+    }
+
+    private void sendIfConnected(SessionId s, Message m, List<Effect> out) {
+        if (connected.contains(s)) {
+            out.add(new Send(s, m));
+        }
+    }
+
+    private static void reply(SessionId s, String replyCmd, String result, List<Effect> out) {
+        out.add(new Send(s, Message.of(replyCmd, "result", result)));
+    }
+}

@@ -1,0 +1,216 @@
+package io.chatspec.server.relay;
+
+import io.chatspec.server.domain.TransferId;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAccumulator;
+
+/**
+ * The file relay: one listening port per transfer, taken from {@link RelayPorts}, held until both parties have
+ * connected or the transfer timeout passes. Each transfer runs on a single event loop of the shared group.
+ */
+public final class TransferRelay implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TransferRelay.class);
+
+    /**
+     * Big reads and up to 8 MiB queued per receiver: enough for GB/s on loopback, and the bound on what one
+     * transfer can hold in memory (plus one read).
+     */
+    private static final int READ_MAX = 1024 * 1024;
+    private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(4096, 64 * 1024,
+            READ_MAX);
+    private static final WriteBufferWaterMark IN_FLIGHT = new WriteBufferWaterMark(2 * 1024 * 1024, 8 * 1024 * 1024);
+
+    private final EventLoopGroup group;
+    private final String host;
+    private final RelayPorts ports;
+    private final Duration timeout;
+    private final RelayListener listener;
+    private final Map<TransferId, RelayTransfer> live = new ConcurrentHashMap<>();
+    private final LongAccumulator peakBuffered = new LongAccumulator(Math::max, 0);
+    private volatile boolean closed;
+
+    public TransferRelay(EventLoopGroup group, String host, RelayPorts ports, Duration timeout,
+                         RelayListener listener) {
+        this.group = group;
+        this.host = host;
+        this.ports = ports;
+        this.timeout = timeout;
+        this.listener = new Forgetting(listener);
+    }
+
+    /** Starts listening for a transfer; the outcome arrives through the {@link RelayListener}. Never blocks. */
+    public void open(TransferId id, long length) {
+        if (closed) {
+            listener.rejected(id);
+            return;
+        }
+        EventLoop loop = group.next();
+        RelayTransfer transfer = new RelayTransfer(id, length, loop, timeout, listener, peakBuffered);
+        tryBind(transfer, loop, ports.maxAttempts());
+    }
+
+    /** Transfers that hold a port or still have a party connected. */
+    public int liveTransfers() {
+        return live.size();
+    }
+
+    /** The most bytes any transfer has held in server memory at once since start (backpressure check). */
+    public long peakBufferedBytes() {
+        return peakBuffered.get();
+    }
+
+    /** The per-transfer memory bound: the receiver's high-water mark plus one maximal read. */
+    public static long bufferBound() {
+        return IN_FLIGHT.high() + READ_MAX;
+    }
+
+    public RelayPorts ports() {
+        return ports;
+    }
+
+    private void tryBind(RelayTransfer transfer, EventLoop loop, int attemptsLeft) {
+        OptionalInt claim = attemptsLeft > 0 ? ports.claim() : OptionalInt.empty();
+        if (claim.isEmpty()) {
+            log.info("transfer {} refused: no relay port free in {}", transfer.id(), ports.range());
+            listener.rejected(transfer.id());
+            return;
+        }
+        int port = claim.getAsInt();
+        bootstrap(transfer, loop).bind(new InetSocketAddress(host, port)).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                // Taken by some other process: keep it claimed while we try the next one, then give it back.
+                log.debug("relay port {} not bindable: {}", port, f.cause().toString());
+                tryBind(transfer, loop, attemptsLeft - 1);
+                ports.release(port);
+                return;
+            }
+            Channel server = f.channel();
+            int bound = ((InetSocketAddress) server.localAddress()).getPort();
+            live.put(transfer.id(), transfer);
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    ports.release(port);
+                }
+            };
+            server.closeFuture().addListener(cf -> release.run());
+            transfer.listening(server, release);
+            listener.opened(transfer.id(), bound);
+        });
+    }
+
+    private ServerBootstrap bootstrap(RelayTransfer transfer, EventLoop loop) {
+        return new ServerBootstrap()
+                .group(loop, loop)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4)
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, READS)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, IN_FLIGHT)
+                .childHandler(new ChannelInitializer<NioSocketChannel>() {
+                    @Override
+                    protected void initChannel(NioSocketChannel ch) {
+                        ch.pipeline().addLast(new PartyHandler(transfer));
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        live.values().forEach(t -> t.loop().execute(t::abort));
+        live.clear();
+    }
+
+    /** Drops a transfer from {@link #live} once its outcome is known, then passes the outcome on. */
+    private final class Forgetting implements RelayListener {
+        private final RelayListener next;
+
+        Forgetting(RelayListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void opened(TransferId transfer, int port) {
+            next.opened(transfer, port);
+        }
+
+        @Override
+        public void rejected(TransferId transfer) {
+            next.rejected(transfer);
+        }
+
+        @Override
+        public void timedOut(TransferId transfer) {
+            live.remove(transfer);
+            next.timedOut(transfer);
+        }
+
+        @Override
+        public void ended(TransferId transfer, long bytesRelayed, boolean complete) {
+            live.remove(transfer);
+            next.ended(transfer, bytesRelayed, complete);
+        }
+    }
+
+    /** The edge of a party's connection into its transfer. */
+    private final class PartyHandler extends ChannelInboundHandlerAdapter {
+        private final RelayTransfer transfer;
+
+        PartyHandler(RelayTransfer transfer) {
+            this.transfer = transfer;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            transfer.accepted(ctx.channel());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            transfer.read(ctx.channel(), (ByteBuf) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            transfer.readComplete(ctx.channel());
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            transfer.writabilityChanged(ctx.channel());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            transfer.inactive(ctx.channel());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("relay connection of transfer {} failed: {}", transfer.id(), cause.toString());
+            ctx.close();
+        }
+    }
+}

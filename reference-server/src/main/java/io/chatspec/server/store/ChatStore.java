@@ -1,0 +1,39 @@
+package io.chatspec.server.store;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The durable part of the chat: accounts, friendships and groups. Who is online is not here: that dies with the
+ * process and lives in the domain. Implementations need not be thread-safe; the domain calls them from one
+ * thread at a time. Every method is a single, atomic step so a JDBC store can map each to one statement.
+ */
+public interface ChatStore {
+
+    /** Creates the account; false if the name is taken. */
+    boolean createUser(String user, String password);
+
+    boolean userExists(String user);
+
+    /** False for unknown users too. Lets a durable store keep hashes instead of passwords. */
+    boolean passwordMatches(String user, String password);
+
+    /** Records a mutual friendship; false if it already existed. */
+    boolean addFriendship(String a, String b);
+
+    boolean areFriends(String a, String b);
+
+    /** The user's friends in the order the friendships were made. */
+    Set<String> friendsOf(String user);
+
+    /** Creates the group with the creator as its first member; false if the group exists. */
+    boolean createGroup(String group, String creator);
+
+    boolean groupExists(String group);
+
+    /** Adds a member; false if already a member. The group must exist. */
+    boolean addMember(String group, String user);
+
+    /** Members in the order they joined; empty for an unknown group. */
+    List<String> membersOf(String group);
+}

@@ -1,0 +1,81 @@
+package io.chatspec.server.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Plain maps; insertion-ordered sets keep notification and member order deterministic. Not thread-safe. */
+public final class InMemoryChatStore implements ChatStore {
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> friends = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> groups = new HashMap<>();
+
+    @Override
+    public boolean createUser(String user, String password) {
+        return passwords.putIfAbsent(user, password) == null;
+    }
+
+    @Override
+    public boolean userExists(String user) {
+        return passwords.containsKey(user);
+    }
+
+    @Override
+    public boolean passwordMatches(String user, String password) {
+        return password.equals(passwords.get(user));
+    }
+
+    @Override
+    public boolean addFriendship(String a, String b) {
+        boolean added = friends.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
+        friends.computeIfAbsent(b, k -> new LinkedHashSet<>()).add(a);
+        return added;
+    }
+
+    @Override
+    public boolean areFriends(String a, String b) {
+        Set<String> set = friends.get(a);
+        return set != null && set.contains(b);
+    }
+
+    @Override
+    public Set<String> friendsOf(String user) {
+        LinkedHashSet<String> set = friends.get(user);
+        return set == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(set));
+    }
+
+    @Override
+    public boolean createGroup(String group, String creator) {
+        if (groups.containsKey(group)) {
+            return false;
+        }
+        LinkedHashSet<String> members = new LinkedHashSet<>();
+        members.add(creator);
+        groups.put(group, members);
+        return true;
+    }
+
+    @Override
+    public boolean groupExists(String group) {
+        return groups.containsKey(group);
+    }
+
+    @Override
+    public boolean addMember(String group, String user) {
+        LinkedHashSet<String> members = groups.get(group);
+        if (members == null) {
+            throw new IllegalArgumentException("no such group: " + group);
+        }
+        return members.add(user);
+    }
+
+    @Override
+    public List<String> membersOf(String group) {
+        LinkedHashSet<String> members = groups.get(group);
+        return members == null ? List.of() : List.copyOf(new ArrayList<>(members));
+    }
+}

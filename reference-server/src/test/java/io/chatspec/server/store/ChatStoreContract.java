@@ -1,0 +1,60 @@
+package io.chatspec.server.store;
+
+import org.testng.annotations.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+/** What every {@link ChatStore} must do; a durable store extends this with its own {@link #newStore()}. */
+public abstract class ChatStoreContract {
+
+    protected abstract ChatStore newStore();
+
+    @Test(description = "REG-1 REG-2 REG-3 accounts: created once, password kept")
+    public void users() {
+        ChatStore s = newStore();
+        assertFalse(s.userExists("小明"));
+        assertTrue(s.createUser("小明", "11111"));
+        assertFalse(s.createUser("小明", "other"));
+        assertTrue(s.userExists("小明"));
+        assertTrue(s.passwordMatches("小明", "11111"));
+        assertFalse(s.passwordMatches("小明", "other"));
+        assertFalse(s.passwordMatches("nobody", "11111"));
+        assertTrue(s.createUser("empty", ""));
+        assertTrue(s.passwordMatches("empty", ""));
+    }
+
+    @Test(description = "ADD-7 friendships are mutual, recorded once, in order")
+    public void friendships() {
+        ChatStore s = newStore();
+        for (String u : List.of("a", "b", "c")) {
+            s.createUser(u, "pw");
+        }
+        assertTrue(s.addFriendship("a", "b"));
+        assertFalse(s.addFriendship("a", "b"));
+        assertFalse(s.addFriendship("b", "a"));
+        assertTrue(s.addFriendship("c", "a"));
+        assertTrue(s.areFriends("b", "a"));
+        assertFalse(s.areFriends("b", "c"));
+        assertEquals(List.copyOf(s.friendsOf("a")), List.of("b", "c"));
+        assertEquals(s.friendsOf("b"), Set.of("a"));
+        assertEquals(s.friendsOf("nobody"), Set.of());
+    }
+
+    @Test(description = "CGROUP-3 JOIN-2 MEMBER-2 groups: creator first, members once, join order kept")
+    public void groups() {
+        ChatStore s = newStore();
+        assertFalse(s.groupExists("g"));
+        assertEquals(s.membersOf("g"), List.of());
+        assertTrue(s.createGroup("g", "a"));
+        assertFalse(s.createGroup("g", "b"));
+        assertTrue(s.addMember("g", "c"));
+        assertTrue(s.addMember("g", "b"));
+        assertFalse(s.addMember("g", "a"));
+        assertEquals(s.membersOf("g"), List.of("a", "c", "b"));
+    }
+}
