@@ -298,9 +298,17 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private void onFrame(Frame frame) {
+        if (frame.kind() == Frame.Kind.INCOMPLETE && closedByUs) {
+            // We hung up while the server was mid-message: our doing, not a malformed message from the server.
+            record(() -> transcript.event("closed by client during a message (" + frame.bytes().length + " bytes read)"));
+            return;
+        }
         if (frame.kind() != Frame.Kind.OBJECT) {
-            String reason = frame.kind() == Frame.Kind.TOO_LARGE ? "message over " + options.maxFrameBytes()
-                    + " bytes" : "not a JSON object";
+            String reason = switch (frame.kind()) {
+                case TOO_LARGE -> "message over " + options.maxFrameBytes() + " bytes";
+                case INCOMPLETE -> "connection closed in the middle of a message";
+                default -> "not a JSON object";
+            };
             malformed(frame, reason);
             return;
         }

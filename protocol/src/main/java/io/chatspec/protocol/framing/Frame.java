@@ -10,7 +10,15 @@ import java.nio.charset.StandardCharsets;
  * later read, so {@link #terminator()} starts as {@link Terminator#PENDING} and is settled by the splitter.
  */
 public final class Frame {
-    public enum Kind { OBJECT, GARBAGE, TOO_LARGE }
+    public enum Kind {
+        OBJECT,
+        /** Bytes that cannot be a message: not an object, or not JSON at all. */
+        GARBAGE,
+        /** An object over the size limit; only a prefix is kept. */
+        TOO_LARGE,
+        /** The stream ended inside an object: cut off by whoever closed the connection. */
+        INCOMPLETE
+    }
 
     public enum Terminator {
         /** Nothing after the object has been read yet. */

@@ -19,6 +19,7 @@ public final class FrameSplitter {
     private boolean inString;
     private boolean escaped;
     private boolean oversized;
+    private boolean topLevelArray;
 
     private final ByteArrayOutputStream garbage = new ByteArrayOutputStream();
     private boolean garbageOversized;
@@ -56,13 +57,13 @@ public final class FrameSplitter {
         return feed(data, 0, data.length);
     }
 
-    /** The stream ended: an unfinished object or garbage becomes a GARBAGE frame. */
+    /** The stream ended: an unfinished object becomes an INCOMPLETE frame, pending garbage a GARBAGE frame. */
     public List<Frame> finish() {
         List<Frame> out = new ArrayList<>(1);
         settle(Frame.Terminator.NONE);
         if (depth > 0) {
             if (!oversized) {
-                out.add(new Frame(Frame.Kind.GARBAGE, current.toByteArray(), readSeq));
+                out.add(new Frame(Frame.Kind.INCOMPLETE, current.toByteArray(), readSeq));
             }
             resetObject();
         }
@@ -77,9 +78,11 @@ public final class FrameSplitter {
 
     private void between(byte b, List<Frame> out) {
         switch (b) {
-            case '{' -> {
+            case '{', '[' -> {
                 flushGarbage(out);
                 settle(Frame.Terminator.NONE);
+                // A top-level array is read whole so that objects inside it are not mistaken for messages.
+                topLevelArray = b == '[';
                 depth = 1;
                 current.write(b);
             }
@@ -126,7 +129,9 @@ public final class FrameSplitter {
             case '}', ']' -> {
                 depth--;
                 if (depth == 0) {
-                    if (!oversized) {
+                    if (topLevelArray && !oversized) {
+                        out.add(new Frame(Frame.Kind.GARBAGE, current.toByteArray(), readSeq));
+                    } else if (!oversized) {
                         Frame frame = new Frame(Frame.Kind.OBJECT, current.toByteArray(), readSeq);
                         out.add(frame);
                         awaitingTerminator = frame;
@@ -177,5 +182,6 @@ public final class FrameSplitter {
         inString = false;
         escaped = false;
         oversized = false;
+        topLevelArray = false;
     }
 }

@@ -122,6 +122,27 @@ public class ChatClientTest {
     }
 
     @Test
+    public void aMessageCutOffByTheServerIsMalformed() throws IOException {
+        peer.write("{\"cmd\":\"login_reply\",");
+        peer.closeConnection();
+        assertTrue(client.awaitClosed(WAIT));
+        assertEquals(client.malformed().size(), 1);
+        assertTrue(client.malformed().get(0).contains("closed in the middle"), client.malformed().get(0));
+    }
+
+    @Test
+    public void aMessageWeCutOffByClosingIsNotBlamedOnTheServer() throws IOException {
+        // One write, so the partial message arrives together with the complete one we wait for.
+        peer.write("{\"cmd\":\"a\"}{\"cmd\":\"login_reply\",");
+        client.expectCmd("a", WAIT);
+        client.close();
+        assertTrue(client.awaitClosed(WAIT));
+        assertTrue(client.malformed().isEmpty(), client.malformed().toString());
+        assertTrue(client.transcript().entries().stream().anyMatch(e -> e.text().startsWith("closed by client during")),
+                client.transcript().toString());
+    }
+
+    @Test
     public void listenerSeesEveryMessage() throws IOException {
         List<String> seen = new CopyOnWriteArrayList<>();
         ScriptedPeer other = new ScriptedPeer();

@@ -109,18 +109,27 @@ public class FrameSplitterTest {
     }
 
     @Test
+    public void aTopLevelArrayIsOneNonObjectFrameEvenWhenItHoldsObjects() {
+        List<Frame> frames = new FrameSplitter(4096).feed(utf8("[{\"cmd\":\"login\"},\"]\"]\n" + OBJECTS.get(0)));
+        assertEquals(frames.size(), 2);
+        assertEquals(frames.get(0).kind(), Frame.Kind.GARBAGE);
+        assertEquals(frames.get(0).text(), "[{\"cmd\":\"login\"},\"]\"]");
+        assertEquals(frames.get(1).text(), OBJECTS.get(0));
+    }
+
+    @Test
     public void bracesInsideStringsDoNotEndTheObject() {
         List<Frame> frames = new FrameSplitter(4096).feed(utf8(OBJECTS.get(1) + OBJECTS.get(2)));
         assertEquals(texts(frames), List.of(OBJECTS.get(1), OBJECTS.get(2)));
     }
 
     @Test
-    public void unterminatedObjectAtEndOfStreamIsGarbage() {
+    public void unterminatedObjectAtEndOfStreamIsIncomplete() {
         FrameSplitter s = new FrameSplitter(4096);
         assertTrue(s.feed(utf8("{\"cmd\":\"login\"")).isEmpty());
         List<Frame> last = s.finish();
         assertEquals(last.size(), 1);
-        assertEquals(last.get(0).kind(), Frame.Kind.GARBAGE);
+        assertEquals(last.get(0).kind(), Frame.Kind.INCOMPLETE);
     }
 
     @Test

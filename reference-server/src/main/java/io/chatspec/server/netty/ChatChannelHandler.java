@@ -46,6 +46,9 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
                 gateway.command(session, m);
             }
             case GARBAGE -> gateway.rejected(session, FrameProblem.NOT_AN_OBJECT);
+            case INCOMPLETE -> {
+                // The client hung up in the middle of a message: there is nobody left to answer.
+            }
             case TOO_LARGE -> {
                 // Whatever follows an oversized message cannot be trusted to be framed right, so it is ignored;
                 // it is still read (not left unread) so the close is a FIN and the error reply is not lost to a RST.

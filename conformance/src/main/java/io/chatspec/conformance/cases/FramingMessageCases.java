@@ -1,0 +1,197 @@
+package io.chatspec.conformance.cases;
+
+import io.chatspec.conformance.dsl.Actor;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.Messages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static io.chatspec.conformance.dsl.Expect.cmd;
+import static io.chatspec.conformance.dsl.Expect.msg;
+import static io.chatspec.conformance.dsl.Expect.reply;
+import static io.chatspec.conformance.dsl.Expect.sameAs;
+import static io.chatspec.protocol.Commands.*;
+import static io.chatspec.protocol.Results.*;
+import static io.chatspec.protocol.Results.OFFLINE;
+
+/** Framing tolerance of the server (FRAME-*) and the general message rules (MSG-*). */
+final class FramingMessageCases {
+    private FramingMessageCases() {
+    }
+
+    static List<ConformanceCase> framing() {
+        return new CaseBook("framing")
+                .core("framing.server-output", "Server messages are complete objects, one per segment, newline-terminated",
+                        "FRAME-2 FRAME-3 FRAME-4", s -> {
+                    // Every message here is triggered by its own awaited command, so none are due together:
+                    // two in one read can only be the server's doing. FRAME-2/3 are judged in every case.
+                    s.judgeSegmentation();
+                    Actor alice = s.user("alice");
+                    Actor bob = s.user("bob");
+                    s.friends(alice, bob);
+                    s.checks("FRAME-2", "FRAME-3", "FRAME-4");
+                    String g = s.group(alice, bob);
+                    alice.posts(g, "burst");
+                    alice.receives(reply(GROUP_CHAT_REPLY, SUCCESS));
+                    bob.receives(cmd(GROUP_CHAT));
+                    alice.goesOffline();
+                    bob.receives(msg(FRIEND_OFFLINE).with("friend", alice.name()));
+                })
+                .core("framing.concurrent-connections", "A connection holding half a message does not block others",
+                        "FRAME-1", s -> {
+                    Actor slow = s.client("slow");
+                    Actor fast = s.client("fast");
+                    byte[] whole = Messages.register(slow.name(), "pw").toJsonBytes();
+                    s.checks("FRAME-1");
+                    slow.sendsRaw(Arrays.copyOfRange(whole, 0, whole.length / 2));
+                    fast.register();
+                    fast.receives(reply(REGISTER_REPLY, SUCCESS));
+                    slow.sendsRaw(Arrays.copyOfRange(whole, whole.length / 2, whole.length));
+                    slow.receives(reply(REGISTER_REPLY, SUCCESS));
+                })
+                .risky("framing.no-newline", "A command without trailing newline is processed", "FRAME-5", s -> {
+                    Actor alice = s.client("alice");
+                    s.checks("FRAME-5");
+                    alice.sendsRaw(Messages.register(alice.name(), "pw").toJson());
+                    alice.receives(reply(REGISTER_REPLY, SUCCESS));
+                })
+                .risky("framing.split", "A command split over segments (inside a UTF-8 character) is processed once",
+                        "FRAME-6", s -> {
+                    Actor alice = s.client("alice");
+                    String name = s.freshName("小明");
+                    byte[] bytes = (Messages.register(name, "pw").toJson() + "\n").getBytes(StandardCharsets.UTF_8);
+                    String json = new String(bytes, StandardCharsets.UTF_8);
+                    // one byte into the three-byte UTF-8 sequence of 小
+                    int cut = json.substring(0, json.indexOf('小')).getBytes(StandardCharsets.UTF_8).length + 1;
+                    s.checks("FRAME-6");
+                    alice.sendsRaw(Arrays.copyOfRange(bytes, 0, 5));
+                    s.quiet(alice.nothing());
+                    alice.sendsRaw(Arrays.copyOfRange(bytes, 5, cut));
+                    s.quiet(alice.nothing());
+                    alice.sendsRaw(Arrays.copyOfRange(bytes, cut, bytes.length));
+                    alice.receives(reply(REGISTER_REPLY, SUCCESS));
+                    s.quiet(alice.nothing());
+                    alice.sends(Messages.login(name, "pw"));
+                    alice.receives(reply(LOGIN_REPLY, SUCCESS));
+                })
+                .risky("framing.coalesced", "Several commands in one segment are all processed, replies in order",
+                        "FRAME-7 MSG-7", s -> {
+                    Actor alice = s.client("alice");
+                    String g = s.freshName("g");
+                    String burst = Messages.register(alice.name(), alice.password()).toJson()
+                            + Messages.login(alice.name(), alice.password()).toJson()
+                            + Messages.createGroup(alice.name(), g).toJson() + "\n";
+                    s.checks("FRAME-7");
+                    alice.sendsRaw(burst);
+                    alice.receives(reply(REGISTER_REPLY, SUCCESS));
+                    alice.receives(reply(LOGIN_REPLY, SUCCESS));
+                    alice.receives(msg(CREATE_GROUP_REPLY).with("result", SUCCESS).with("group", g));
+                    s.checks("MSG-7");
+                    List<String> order = s.receivedCmds(alice);
+                    s.require(order.equals(List.of(REGISTER_REPLY, LOGIN_REPLY, CREATE_GROUP_REPLY)),
+                            "replies out of command order", "register_reply, login_reply, create_group_reply",
+                            String.join(", ", order));
+                })
+                .risky("framing.separators", "Whitespace and ; around and between commands are ignored", "FRAME-8", s -> {
+                    Actor alice = s.client("alice");
+                    s.checks("FRAME-8");
+                    alice.sendsRaw(" \t;\r\n" + Messages.register(alice.name(), alice.password()).toJson() + " ; \r\n\t;"
+                            + Messages.login(alice.name(), alice.password()).toJson() + ";\n");
+                    alice.receives(reply(REGISTER_REPLY, SUCCESS));
+                    alice.receives(reply(LOGIN_REPLY, SUCCESS));
+                    s.quiet(alice.nothing());
+                })
+                .risky("framing.braces-in-strings", "Braces, ; and escaped newlines inside strings do not split messages",
+                        "FRAME-9", s -> {
+                    Actor alice = s.user("alice");
+                    Actor bob = s.user("bob");
+                    s.friends(alice, bob);
+                    String text = "}{ ; \"quoted\" \\ back\nslash {\"cmd\":\"register\"}";
+                    Message m = Messages.privateChat(alice.name(), bob.name(), text);
+                    s.checks("FRAME-9");
+                    alice.sends(m);
+                    alice.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
+                    bob.receives(sameAs(m));
+                    s.quiet(alice.nothing(), bob.nothing());
+                })
+                .cases();
+    }
+
+    static List<ConformanceCase> messages() {
+        return new CaseBook("message")
+                .core("message.tour", "Every reply and notification name, type and field set, one reply per command",
+                        "MSG-1 MSG-2 MSG-5 MSG-6", s -> {
+                    Actor alice = s.user("alice");
+                    Actor bob = s.user("bob");
+                    s.checks("MSG-1", "MSG-2", "MSG-5", "MSG-6");
+                    alice.adds(bob);
+                    alice.receives(msg(ADD_REPLY).with("result", SUCCESS).with("friend", bob.name()));
+                    bob.receives(msg(ADD_FRIEND_REPLY).with("result", alice.name()));
+                    String g = s.freshName("tour");
+                    alice.createsGroup(g);
+                    alice.receives(msg(CREATE_GROUP_REPLY).with("result", SUCCESS).with("group", g));
+                    bob.joins(g);
+                    bob.receives(msg(ADD_GROUP_REPLY).with("result", SUCCESS).with("group", g));
+                    Message pm = alice.chats(bob, "pm");
+                    alice.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
+                    bob.receives(sameAs(pm));
+                    Message gm = bob.posts(g, "gm");
+                    bob.receives(reply(GROUP_CHAT_REPLY, SUCCESS));
+                    alice.receives(sameAs(gm));
+                    alice.asksMembers(g);
+                    alice.receives(msg(GET_GROUP_MEMBER_REPLY).with("group", g)
+                            .withMembers("member", Set.of(alice.name(), bob.name())));
+                    bob.goesOffline();
+                    alice.receives(msg(FRIEND_OFFLINE).with("friend", bob.name()));
+                    bob.reconnects().login();
+                    bob.receives(reply(LOGIN_REPLY, SUCCESS));
+                    alice.receives(msg(FRIEND_LOGIN).with("friend", bob.name()));
+                    s.quiet(alice.nothing(), bob.nothing());
+                })
+                .core("message.unicode", "Unicode names and text survive, raw UTF-8 and \\u escapes alike", "MSG-4", s -> {
+                    Actor a = s.client("小明");
+                    Actor b = s.client("Zoë");
+                    s.given(() -> {
+                        for (Actor x : List.of(a, b)) {
+                            x.register();
+                            x.receives(reply(REGISTER_REPLY, SUCCESS));
+                            x.loggedInNow();
+                        }
+                    });
+                    s.checks("MSG-4");
+                    a.adds(b);
+                    a.receives(msg(ADD_REPLY).with("result", SUCCESS).with("friend", b.name()));
+                    b.receives(msg(ADD_FRIEND_REPLY).with("result", a.name()));
+                    Message m = a.chats(b, "你好 🌍 naïve");
+                    a.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
+                    b.receives(sameAs(m));
+                    String escaped = "{\"cmd\":\"private_chat\",\"user_from\":\"" + escape(a.name()) + "\",\"user_to\":\""
+                            + escape(b.name()) + "\",\"text\":\"" + escape("学习 ☃ 😀") + "\"}\n";
+                    a.sendsRaw(escaped);
+                    a.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
+                    b.receives(msg(PRIVATE_CHAT).with("user_from", a.name()).with("user_to", b.name()).with("text", "学习 ☃ 😀"));
+                    String g = s.freshName("学习");
+                    a.createsGroup(g);
+                    a.receives(msg(CREATE_GROUP_REPLY).with("result", SUCCESS).with("group", g));
+                    a.asksMembers(g);
+                    a.receives(msg(GET_GROUP_MEMBER_REPLY).with("group", g).withMembers("member", Set.of(a.name())));
+                })
+                .cases();
+    }
+
+    /** Every non-ASCII character as a \\u escape (surrogate pairs as two), as some clients send. */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c < 0x80) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+}

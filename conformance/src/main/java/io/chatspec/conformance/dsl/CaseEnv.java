@@ -1,0 +1,22 @@
+package io.chatspec.conformance.dsl;
+
+import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.catalog.RuleCatalog;
+import io.chatspec.conformance.runner.RunSettings;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** What a case sees of the run: where the target is, pacing, claims and the name source. */
+public record CaseEnv(Supplier<InetSocketAddress> target, RunSettings settings, Set<Extension> claims, Names names,
+                      RuleCatalog catalog) {
+
+    public InetSocketAddress address() {
+        return target.get();
+    }
+
+    public boolean claims(Extension e) {
+        return claims.contains(e);
+    }
+}

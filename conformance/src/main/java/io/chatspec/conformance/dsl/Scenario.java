@@ -1,0 +1,317 @@
+package io.chatspec.conformance.dsl;
+
+import io.chatspec.conformance.model.Finding;
+import io.chatspec.conformance.model.Verdict;
+import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.Messages;
+import io.chatspec.protocol.Results;
+import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.client.ExpectationFailedException;
+import io.chatspec.protocol.client.Transcript;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The stage of one case: creates actors on fresh connections, tracks which rules are being checked, turns unmet
+ * expectations into FAIL (or, during setup, SKIPPED), and collects tolerated deviations and INFO observations.
+ */
+public final class Scenario implements AutoCloseable {
+    private final CaseEnv env;
+    private final List<Actor> actors = new ArrayList<>();
+    private final List<ChatClient> clients = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> checkedRules = new LinkedHashSet<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private List<String> currentRules = List.of();
+    private int setupDepth;
+    private boolean judgeSegments;
+
+    public Scenario(CaseEnv env) {
+        this.env = env;
+    }
+
+    public CaseEnv env() {
+        return env;
+    }
+
+    public Duration replyTimeout() {
+        return env.settings().replyTimeout();
+    }
+
+    public Duration quietWindow() {
+        return env.settings().quietWindow();
+    }
+
+    public Duration transferTimeout() {
+        return env.settings().transferTimeout();
+    }
+
+    // --- actors and setup helpers ---
+
+    /** A new connection for a fresh, not yet registered user. */
+    public Actor client(String role) {
+        return adopt(new Actor(this, role, env.names().fresh(role), "pw-" + role, connect(role)));
+    }
+
+    /** A fresh user, registered on its own connection but never logged in. */
+    public Actor registered(String role) {
+        Actor a = client(role);
+        given(() -> {
+            a.register();
+            a.receives(Expect.reply(Commands.REGISTER_REPLY, Results.SUCCESS));
+        });
+        return a;
+    }
+
+    /** A fresh user, registered and logged in on its connection. */
+    public Actor user(String role) {
+        return registered(role).loggedInNow();
+    }
+
+    public List<Actor> users(String... roles) {
+        return Arrays.stream(roles).map(this::user).toList();
+    }
+
+    /** Makes {@code a} and {@code b} friends ({@code a} adds {@code b}); consumes the notice at {@code b}. */
+    public void friends(Actor a, Actor b) {
+        given(() -> {
+            a.adds(b);
+            a.receives(Expect.msg(Commands.ADD_REPLY).with("result", Results.SUCCESS).with("friend", b.name()));
+            if (b.loggedIn()) {
+                b.receives(Expect.msg(Commands.ADD_FRIEND_REPLY).with("result", a.name()));
+            }
+        });
+    }
+
+    /** A fresh group created by {@code creator} and joined by {@code members}; returns its name. */
+    public String group(Actor creator, Actor... members) {
+        String g = env.names().fresh("group");
+        given(() -> {
+            creator.createsGroup(g);
+            creator.receives(Expect.msg(Commands.CREATE_GROUP_REPLY).with("result", Results.SUCCESS).with("group", g));
+            for (Actor m : members) {
+                m.joins(g);
+                m.receives(Expect.msg(Commands.ADD_GROUP_REPLY).with("result", Results.SUCCESS).with("group", g));
+            }
+        });
+        return g;
+    }
+
+    public String freshName(String base) {
+        return env.names().fresh(base);
+    }
+
+    /** Runs setup steps: an unmet expectation here SKIPs the case instead of failing it. */
+    public void given(Runnable steps) {
+        setupDepth++;
+        try {
+            steps.run();
+        } finally {
+            setupDepth--;
+        }
+    }
+
+    Actor adopt(Actor a) {
+        actors.add(a);
+        return a;
+    }
+
+    ChatClient connect(String role) {
+        try {
+            ChatClient c = ChatClient.connect(role, env.address());
+            clients.add(c);
+            return c;
+        } catch (UncheckedIOException e) {
+            throw new TargetUnreachable("cannot connect to " + env.address() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Something to close at the end of the case (relay sockets). */
+    public <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    // --- judging ---
+
+    /** The rules the following steps check: an unmet expectation FAILs these rules. */
+    public Scenario checks(String... rules) {
+        currentRules = List.of(rules);
+        checkedRules.addAll(currentRules);
+        return this;
+    }
+
+    /** Fails the current rules directly (for checks that are not message expectations). */
+    public void require(boolean condition, String message, String expected, String observed) {
+        if (!condition) {
+            throw failure(message, expected, observed);
+        }
+    }
+
+    /** Checks the silences together: the quiet window is waited once. */
+    public void quiet(Silence... silences) {
+        Duration window = quietWindow();
+        boolean first = true;
+        for (Silence s : silences) {
+            try {
+                s.actor().client().expectNone(s.filter() == null ? m -> true : s.filter(),
+                        s.filter() == null ? "nothing" : s.filter().toString(), first ? window : Duration.ZERO);
+            } catch (ExpectationFailedException x) {
+                throw failure(s.describe() + " within " + window.toMillis() + " ms", s.describe(),
+                        x.observed().stream().map(Message::raw).collect(Collectors.joining("\n")));
+            }
+            first = false;
+        }
+    }
+
+    /** Waits the quiet window once, then takes everything that arrived for each actor: for INFO observations. */
+    public java.util.Map<Actor, List<Message>> observe(Actor... who) {
+        if (who.length > 0) {
+            who[0].client().expectNone(m -> false, "", quietWindow());
+        }
+        java.util.Map<Actor, List<Message>> out = new java.util.LinkedHashMap<>();
+        for (Actor a : who) {
+            out.put(a, a.client().drain());
+        }
+        return out;
+    }
+
+    /** Transcript sequence number of the first message {@code a} received matching {@code p}; -1 if none. */
+    public long receivedSeq(Actor a, java.util.function.Predicate<Message> p) {
+        return a.client().transcript().entries().stream()
+                .filter(e -> e.direction() == io.chatspec.protocol.client.Direction.RECEIVED && e.message() != null
+                        && p.test(e.message()))
+                .mapToLong(io.chatspec.protocol.client.TranscriptEntry::seq).findFirst().orElse(-1);
+    }
+
+    /** The {@code cmd}s {@code a} received so far, in arrival order. */
+    public List<String> receivedCmds(Actor a) {
+        return a.client().transcript().entries().stream()
+                .filter(e -> e.direction() == io.chatspec.protocol.client.Direction.RECEIVED && e.message() != null)
+                .map(e -> String.valueOf(e.message().cmd())).toList();
+    }
+
+    public static String render(List<Message> ms) {
+        return ms.isEmpty() ? "nothing" : ms.stream().map(Message::raw).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Judge FRAME-4 in this case. Two messages in one read only prove server-side coalescing when the case never
+     * has two messages due on one connection at once; elsewhere the OS may have merged separate segments.
+     */
+    public void judgeSegmentation() {
+        judgeSegments = true;
+    }
+
+    public boolean segmentationJudged() {
+        return judgeSegments;
+    }
+
+    /** Records what the server did where the spec is silent (INFO). */
+    public void record(String rule, String observation) {
+        checkedRules.add(rule);
+        findings.add(Finding.info(rule, observation));
+    }
+
+    void tolerate(List<Finding> deviations) {
+        findings.addAll(deviations);
+    }
+
+    RuntimeException failure(String message, String expected, String observed) {
+        if (setupDepth > 0) {
+            return new PrerequisiteFailure("prerequisite failed: " + message + "; observed " + observed);
+        }
+        return new CheckFailure(currentRules, message, expected, observed);
+    }
+
+    static String observed(ExpectationFailedException x, ChatClient c) {
+        StringBuilder sb = new StringBuilder();
+        if (x.observed().isEmpty()) {
+            sb.append("nothing");
+        } else {
+            sb.append(x.observed().stream().map(Message::raw).collect(Collectors.joining("\n")));
+        }
+        if (!c.malformed().isEmpty()) {
+            sb.append("\nnon-JSON input: ").append(c.malformed());
+        }
+        if (x.connectionClosed()) {
+            sb.append("\n(connection closed by the server)");
+        }
+        return sb.toString();
+    }
+
+    // --- shortcuts used by many cases ---
+
+    /** {@code send_file} with {@code length} as the run sends it (string by default, number with --numeric-length). */
+    public Message sendFile(Actor from, Actor to, long length, String filename) {
+        return env.settings().numericLength() ? Messages.sendFileNumericLength(from.name(), to.name(), length, filename)
+                : Messages.sendFile(from.name(), to.name(), length, filename);
+    }
+
+    /** {@code private_chat} to {@code a}: answers whether the server considers {@code a} online. */
+    public String privateChatResult(Actor from, Actor to) {
+        from.chats(to, "are you there?");
+        Message reply = from.receives(Expect.cmd(Commands.PRIVATE_CHAT_REPLY));
+        return reply.asText("result");
+    }
+
+    // --- results ---
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public Set<String> checkedRules() {
+        return Set.copyOf(checkedRules);
+    }
+
+    public List<String> currentRules() {
+        return currentRules;
+    }
+
+    public List<ChatClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    public List<Transcript> transcripts() {
+        return clients.stream().map(ChatClient::transcript).toList();
+    }
+
+    /** Messages no expectation consumed, per client: useful context in a failure report. */
+    public String leftovers() {
+        return clients.stream().filter(c -> !c.inbox().isEmpty())
+                .map(c -> c.name() + ": " + c.inbox().stream().map(Message::raw).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** True when the server closed any of this case's control connections on its own. */
+    public boolean serverClosedAConnection() {
+        return clients.stream().anyMatch(ChatClient::closedByServer);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // best effort: the case is over
+            }
+        }
+        for (ChatClient c : clients) {
+            c.close();
+        }
+    }
+
+    static Verdict worst(List<Finding> fs) {
+        return fs.stream().map(Finding::verdict).reduce(Verdict.PASS, Verdict::worst);
+    }
+}

@@ -1,0 +1,30 @@
+package io.chatspec.conformance.model;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A whole run: what was tested, with which settings, and every case result in report order. */
+public record RunResult(String target, Set<String> claims, String specVersion, String runTag, Instant startedAt,
+                        long durationMs, boolean strict, Map<String, Object> options, List<CaseResult> cases) {
+
+    public Map<Verdict, Integer> counts() {
+        Map<Verdict, Integer> m = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            m.put(v, 0);
+        }
+        cases.forEach(c -> m.merge(c.verdict(), 1, Integer::sum));
+        return m;
+    }
+
+    /** 0 nothing failed; 1 a case failed; 2 the target could not be reached (ERROR). */
+    public int exitCode() {
+        Map<Verdict, Integer> c = counts();
+        if (c.get(Verdict.FAIL) > 0) {
+            return 1;
+        }
+        return c.get(Verdict.ERROR) > 0 ? 2 : 0;
+    }
+}

@@ -1,0 +1,54 @@
+package io.chatspec.conformance.report;
+
+import io.chatspec.conformance.model.CaseResult;
+import io.chatspec.conformance.model.RunResult;
+import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.runner.RunListener;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** One live line per case and a summary line; FAIL lines carry the reason so a terminal is enough. */
+public final class ConsoleReporter implements RunListener {
+    private final PrintStream out;
+    private int done;
+    private int total;
+
+    public ConsoleReporter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void runStarted(String target, int cases) {
+        total = cases;
+        out.println("chatspec conformance: " + cases + " cases against " + target);
+    }
+
+    @Override
+    public void caseFinished(CaseResult r) {
+        done++;
+        out.printf("[%3d/%d] %-10s %-42s %-64s %6d ms%n", done, total, r.verdict().label(), r.id(), clip(r.title(), 64),
+                r.durationMs());
+        if (r.verdict() != Verdict.PASS && r.verdict() != Verdict.INFO && r.reason() != null) {
+            out.println("           " + clip(r.reason(), 160));
+        }
+        out.flush();
+    }
+
+    @Override
+    public void runFinished(RunResult run) {
+        Map<Verdict, Integer> c = run.counts();
+        StringBuilder sb = new StringBuilder("summary: ").append(run.cases().size()).append(" cases");
+        for (Verdict v : Verdict.values()) {
+            sb.append(", ").append(c.get(v)).append(' ').append(v.label());
+        }
+        sb.append(" in ").append(String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
+        sb.append(" (exit ").append(run.exitCode()).append(')');
+        out.println(sb);
+        out.flush();
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 3) + "...";
+    }
+}

@@ -1,0 +1,40 @@
+package io.chatspec.conformance.runner;
+
+import io.chatspec.conformance.cases.ConformanceCase;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * --include / --exclude: each pattern is a glob ({@code *}, {@code ?}) matched against the case ID, its category
+ * and each rule ID it checks, so {@code file.*}, {@code LOGIN-4} and {@code ext-*} all work.
+ */
+public final class Selection {
+    private Selection() {
+    }
+
+    public static List<ConformanceCase> apply(List<ConformanceCase> all, List<String> include, List<String> exclude) {
+        return all.stream()
+                .filter(c -> include.isEmpty() || include.stream().anyMatch(p -> matches(c, p)))
+                .filter(c -> exclude.stream().noneMatch(p -> matches(c, p)))
+                .toList();
+    }
+
+    public static boolean matches(ConformanceCase c, String glob) {
+        Pattern p = toRegex(glob.trim());
+        return p.matcher(c.id()).matches() || p.matcher(c.category()).matches()
+                || c.rules().stream().anyMatch(r -> p.matcher(r).matches());
+    }
+
+    static Pattern toRegex(String glob) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                default -> sb.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

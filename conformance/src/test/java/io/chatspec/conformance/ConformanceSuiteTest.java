@@ -1,0 +1,86 @@
+package io.chatspec.conformance;
+
+import io.chatspec.conformance.cases.CaseCatalog;
+import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.model.CaseResult;
+import io.chatspec.conformance.model.RunResult;
+import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.report.ConsoleReporter;
+import io.chatspec.conformance.report.Outputs;
+import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.runner.Selection;
+import io.chatspec.conformance.runner.SuiteRunner;
+import io.chatspec.conformance.target.EmbeddedTarget;
+import io.chatspec.conformance.target.ExternalTarget;
+import io.chatspec.conformance.target.Target;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.DataProvider;
+import org.testng.annotations.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+/**
+ * The conformance suite as TestNG tests, one per case: {@code mvn test -Dchatspec.target=host:port} tests that
+ * server (add {@code -Dchatspec.claims=ERR,SESS,EDGE} if it claims extensions); without a target it tests the
+ * embedded reference server, which must then PASS (or INFO) everything: that is the zero-false-positive check.
+ */
+public class ConformanceSuiteTest {
+    private RunResult run;
+
+    @BeforeClass
+    public void runSuite() throws Exception {
+        String external = EmbeddedServerHolder.externalTarget();
+        Target target;
+        RunSettings settings = RunSettings.defaults()
+                .withOutputDir(Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results")));
+        if (external != null) {
+            target = new ExternalTarget(ExternalTarget.parseAddress(external));
+            String claims = System.getProperty("chatspec.claims", "");
+            settings = settings.withClaims(claims.isBlank() ? null : Extension.parseList(claims));
+            String tt = System.getProperty("chatspec.transferTimeout", "");
+            if (!tt.isBlank()) {
+                settings = settings.withTransferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
+            }
+        } else {
+            EmbeddedTarget e = EmbeddedServerHolder.get();
+            target = e;
+            settings = settings.withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
+                    .withRelayPortCount(e.relayPortCount());
+        }
+        String include = System.getProperty("chatspec.include", "");
+        List<String> inc = include.isBlank() ? List.of() : Arrays.asList(include.split(","));
+        run = new SuiteRunner(target, settings, new ConsoleReporter(System.out))
+                .run(Selection.apply(CaseCatalog.all(), inc, List.of()));
+        Outputs.writeAll(run, settings.outputDir());
+    }
+
+    @DataProvider
+    public Object[][] cases() {
+        return run.cases().stream().map(c -> new Object[]{c.id(), c}).toArray(Object[][]::new);
+    }
+
+    @Test(dataProvider = "cases")
+    public void conforms(String id, CaseResult c) {
+        assertFalse(c.verdict().isProblem(), id + ": " + c.verdict().label() + " - " + c.reason()
+                + "\nexpected: " + c.expected() + "\nobserved: " + c.observed());
+        if (EmbeddedServerHolder.externalTarget() == null) {
+            // the reference server is the spec's own implementation: nothing may be merely tolerated or skipped
+            assertTrue(Set.of(Verdict.PASS, Verdict.INFO).contains(c.verdict()), id + ": " + c.verdict().label()
+                    + " - " + c.reason());
+        }
+    }
+
+    @Test
+    public void fullSuiteIsQuick() {
+        if (EmbeddedServerHolder.externalTarget() == null && run.cases().size() == CaseCatalog.all().size()) {
+            assertTrue(run.durationMs() < Duration.ofSeconds(20).toMillis(), "suite took " + run.durationMs() + " ms");
+        }
+    }
+}
