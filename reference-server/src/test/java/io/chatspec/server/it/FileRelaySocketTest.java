@@ -4,10 +4,11 @@ import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.protocol.files.FileRelay;
+import io.chatspec.protocol.files.TransferResult;
 import io.chatspec.server.ServerConfig;
+import io.chatspec.server.relay.RelayParty.Outcome;
 import io.chatspec.server.relay.RelayParty;
 import io.chatspec.server.relay.TransferRelay;
-import io.chatspec.server.relay.RelayParty.Outcome;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
 
@@ -18,10 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static io.chatspec.protocol.Commands.*;
 import static org.awaitility.Awaitility.await;
@@ -234,6 +239,57 @@ public class FileRelaySocketTest extends SocketTestBase {
             assertEquals(r.bytes(), length, "transfer " + i);
             assertEquals(r.sha256(), FileRelay.sha256OfGenerated(100 + i, length), "transfer " + i);
             assertTrue(done(sent.get(i)).eof());
+        }
+    }
+
+    @Test(description = "FILE-7 FILE-8 FILE-16 many back-to-back transfers with the protocol module's FileRelay helpers, "
+            + "in random connect order, all arrive whole (regression: a receiver once saw EOF one chunk short)")
+    public void manyTransfersThroughTheClientHelpersArriveWhole() throws Exception {
+        int rounds = 12;
+        int parallel = 4;
+        Random random = new Random(2026);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * parallel);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Offer> offers = new ArrayList<>();
+                List<Long> lengths = new ArrayList<>();
+                for (int i = 0; i < parallel; i++) {
+                    long length = random.nextBoolean() ? MIB : 64 * 1024 + random.nextInt(3);
+                    lengths.add(length);
+                    offers.add(offer(length));
+                }
+                List<CompletableFuture<TransferResult>> received = new ArrayList<>();
+                List<CompletableFuture<TransferResult>> sent = new ArrayList<>();
+                for (int i = 0; i < parallel; i++) {
+                    InetSocketAddress relay = offers.get(i).relay();
+                    long length = lengths.get(i);
+                    long seed = round * 100L + i;
+                    Supplier<TransferResult> send = () -> FileRelay.sendGenerated(relay, seed, length, WAIT.multipliedBy(6));
+                    Supplier<TransferResult> receive = () -> FileRelay.receive(relay, null, WAIT.multipliedBy(6));
+                    if (random.nextBoolean()) {
+                        sent.add(CompletableFuture.supplyAsync(send, pool));
+                        received.add(CompletableFuture.supplyAsync(receive, pool));
+                    } else {
+                        received.add(CompletableFuture.supplyAsync(receive, pool));
+                        sent.add(CompletableFuture.supplyAsync(send, pool));
+                    }
+                }
+                for (int i = 0; i < parallel; i++) {
+                    TransferResult r = received.get(i).get(60, TimeUnit.SECONDS);
+                    TransferResult s = sent.get(i).get(60, TimeUnit.SECONDS);
+                    String which = "round " + round + " transfer " + i + ": sent " + s + ", received " + r;
+                    assertTrue(s.completed(), which);
+                    assertTrue(r.completed(), which);
+                    assertEquals(r.bytes(), (long) lengths.get(i), which);
+                    assertEquals(r.sha256(), FileRelay.sha256OfGenerated(round * 100L + i, lengths.get(i)), which);
+                }
+                offers.forEach(o -> {
+                    o.sender().close();
+                    o.receiver().close();
+                });
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

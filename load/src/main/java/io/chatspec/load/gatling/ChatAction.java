@@ -1,0 +1,53 @@
+package io.chatspec.load.gatling;
+
+import io.chatspec.load.metrics.LoadMetrics;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import scala.Option;
+
+/** Base of the chat actions: reporting a request to Gatling (and to the HdrHistogram log) and moving on. */
+abstract class ChatAction extends JavaExitableAction {
+    protected final ChatComponents components;
+
+    ChatAction(String name, ChatComponents components, Action next) {
+        super(name, components.core().statsEngine(), components.core().clock(), next);
+        this.components = components;
+    }
+
+    /** Logs one request: OK when {@code failure} is null, else KO with that message. */
+    protected void report(Session s, String request, long startMicros, long endMicros, String failure) {
+        Reporting.report(statsEngine(), s.scenario(), s.groups(), request, startMicros, endMicros, failure);
+    }
+
+    /** Continues the user's scenario; a failure marks the session failed, as Gatling's own checks do. */
+    protected void proceed(Session s, String failure) {
+        next().$bang(failure == null ? s : s.markAsFailed());
+    }
+
+    protected ChatConnection connectionOrFail(Session s, String request) {
+        ChatConnection c = ChatConnection.of(s);
+        if (c == null) {
+            long now = io.chatspec.load.metrics.Micros.now();
+            report(s, request, now, now, "not connected: add ChatDsl.connect() before " + request);
+            proceed(s, "not connected");
+        }
+        return c;
+    }
+
+    /** Shared by actions and by the delivery sink, which reports on behalf of the receiving user. */
+    static final class Reporting {
+        private Reporting() {
+        }
+
+        static void report(io.gatling.core.stats.StatsEngine stats, String scenario,
+                           scala.collection.immutable.List<String> groups, String request, long startMicros,
+                           long endMicros, String failure) {
+            stats.logResponse(scenario, groups, request, startMicros / 1000, endMicros / 1000,
+                    failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(),
+                    failure == null ? Option.empty() : Option.apply(failure));
+            LoadMetrics.current().record(request, endMicros - startMicros, failure == null);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package io.chatspec.load.gatling;
+
+import io.chatspec.load.delivery.DeliveryInbox;
+import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.Results;
+import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.client.ClientListener;
+import io.chatspec.protocol.framing.Frame;
+import io.gatling.core.session.Session;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One virtual user's connection and everything it is waiting for. All state is touched only on the user's event
+ * loop (the channel is registered there and every action runs there), so nothing here is synchronised.
+ *
+ * <p>Replies are matched to commands in send order, which MSG-7 guarantees; notifications (forwards,
+ * {@code friend_*}, {@code add_friend_reply}, {@code recv_file_port_reply}, the relay {@code timeout}) feed the
+ * delivery inbox, notification counters and file offers, and wake whichever {@link #await waiter} they satisfy.
+ */
+public final class ChatConnection implements ClientListener {
+    public static final String ATTR = "chatspec.connection";
+
+    private static final Set<String> NOTIFICATIONS = Set.of(Commands.FRIEND_LOGIN, Commands.FRIEND_OFFLINE,
+            Commands.ADD_FRIEND_REPLY, Commands.RECV_FILE_PORT_REPLY, Commands.PRIVATE_CHAT, Commands.GROUP_CHAT);
+
+    private final EventLoop loop;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final Map<String, Integer> notificationCounts = new HashMap<>();
+    private final ArrayDeque<Message> fileOffers = new ArrayDeque<>();
+    private final Map<String, Long> nextSeq = new HashMap<>();
+    private final DeliveryInbox deliveries;
+    private final DeliverySink sink;
+    private ChatClient client;
+    private boolean closed;
+    private int unmatchedReplies;
+
+    /** Where deliveries and notifications are reported: bound to the receiving user's session by the caller. */
+    public interface DeliverySink {
+        void delivered(ChatConnection receiver, Message forwarded, long nowMicros);
+
+        void notified(ChatConnection receiver, Message notification, long nowMicros);
+    }
+
+    ChatConnection(EventLoop loop, DeliverySink sink) {
+        this.loop = loop;
+        this.sink = sink;
+        this.deliveries = new DeliveryInbox();
+    }
+
+    public static ChatConnection of(Session session) {
+        return session.contains(ATTR) ? (ChatConnection) session.attributes().apply(ATTR) : null;
+    }
+
+    void attach(ChatClient c) {
+        this.client = c;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public DeliveryInbox deliveries() {
+        return deliveries;
+    }
+
+    public boolean isOpen() {
+        return !closed && client != null && client.isOpen();
+    }
+
+    /** Replies that arrived when no command was waiting: a protocol violation worth reporting. */
+    public int unmatchedReplies() {
+        return unmatchedReplies;
+    }
+
+    public int notificationCount(String cmd) {
+        return notificationCounts.getOrDefault(cmd, 0);
+    }
+
+    public Message pollFileOffer() {
+        return fileOffers.poll();
+    }
+
+    public boolean hasFileOffer() {
+        return !fileOffers.isEmpty();
+    }
+
+    /** The next sequence number for messages from this user to {@code stream} (a recipient or a group). */
+    public long nextSeq(String stream) {
+        return nextSeq.merge(stream, 1L, Long::sum);
+    }
+
+    /**
+     * Sends a command and calls {@code onReply} with the first reply among {@code replyCmds} (or an {@code error})
+     * in send order, or {@code onTimeout} once the timeout passes. A late reply after a timeout is swallowed by
+     * its placeholder so that it is not taken for the next command's reply.
+     */
+    public void request(Message command, Set<String> replyCmds, Duration timeout, Consumer<Message> onReply,
+                        Consumer<String> onFailure) {
+        if (!isOpen()) {
+            onFailure.accept("connection is closed");
+            return;
+        }
+        Pending p = new Pending(replyCmds, onReply, onFailure);
+        p.timer = loop.schedule(() -> p.fail("no " + String.join("/", replyCmds) + " within " + timeout),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.add(p);
+        client.send(command);
+    }
+
+    /** Sends a command that has no reply (a successful {@code offline}); {@code onWritten} runs once flushed. */
+    public void sendOneWay(Message command, Consumer<String> onWritten) {
+        if (!isOpen()) {
+            onWritten.accept("connection is closed");
+            return;
+        }
+        client.channel().writeAndFlush(command).addListener(f ->
+                onWritten.accept(f.isSuccess() ? null : "write failed: " + f.cause()));
+    }
+
+    /** Runs {@code onReady} as soon as {@code condition} holds (checked now and after every message). */
+    public void await(BooleanSupplier condition, Duration timeout, Runnable onReady, Runnable onTimeout) {
+        if (condition.getAsBoolean()) {
+            onReady.run();
+            return;
+        }
+        Waiter w = new Waiter(condition, onReady);
+        w.timer = loop.schedule(() -> {
+            if (waiters.remove(w)) {
+                onTimeout.run();
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        waiters.add(w);
+    }
+
+    /** Closes the socket without blocking (this may run on the channel's own loop). */
+    public void close() {
+        closed = true;
+        if (client != null && client.channel() != null) {
+            client.channel().close();
+        }
+    }
+
+    @Override
+    public void onMessage(ChatClient c, Message m) {
+        long now = io.chatspec.load.metrics.Micros.now();
+        String cmd = m.cmd();
+        boolean relayTimeout = Commands.SEND_FILE_REPLY.equals(cmd) && Results.TIMEOUT.equals(m.result());
+        if (cmd != null && (NOTIFICATIONS.contains(cmd) || relayTimeout)) {
+            notificationCounts.merge(relayTimeout ? "send_file_reply/timeout" : cmd, 1, Integer::sum);
+            if (Commands.PRIVATE_CHAT.equals(cmd) || Commands.GROUP_CHAT.equals(cmd)) {
+                sink.delivered(this, m, now);
+            } else if (Commands.RECV_FILE_PORT_REPLY.equals(cmd)) {
+                fileOffers.add(m);
+            } else {
+                sink.notified(this, m, now);
+            }
+        } else {
+            onReply(m);
+        }
+        wakeWaiters();
+    }
+
+    private void onReply(Message m) {
+        Pending head = pending.peek();
+        if (head == null || !(head.replyCmds.contains(m.cmd()) || Commands.ERROR.equals(m.cmd()))) {
+            unmatchedReplies++;
+            return;
+        }
+        pending.poll();
+        head.complete(m);
+    }
+
+    private void wakeWaiters() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.condition.getAsBoolean()) {
+                it.remove();
+                w.timer.cancel(false);
+                w.onReady.run();
+                // a resumed user may have added or removed waiters; start over on a fresh iterator next message
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onMalformed(ChatClient c, Frame frame, String reason) {
+        Pending head = pending.poll();
+        if (head != null) {
+            head.fail("malformed server output: " + reason);
+        }
+    }
+
+    @Override
+    public void onClosed(ChatClient c) {
+        closed = true;
+        String why = "connection closed";
+        for (Pending p; (p = pending.poll()) != null; ) {
+            p.fail(why);
+        }
+        wakeWaiters();
+    }
+
+    private static final class Pending {
+        final Set<String> replyCmds;
+        Consumer<Message> onReply;
+        Consumer<String> onFailure;
+        ScheduledFuture<?> timer;
+
+        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure) {
+            this.replyCmds = replyCmds;
+            this.onReply = onReply;
+            this.onFailure = onFailure;
+        }
+
+        void complete(Message m) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            Consumer<Message> r = onReply;
+            disarm();
+            if (r != null) {
+                r.accept(m);
+            }
+        }
+
+        void fail(String why) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            Consumer<String> f = onFailure;
+            disarm();
+            if (f != null) {
+                f.accept(why);
+            }
+        }
+
+        // after the first outcome, later ones (a late reply, the timer) are no-ops
+        private void disarm() {
+            onReply = null;
+            onFailure = null;
+        }
+    }
+
+    private static final class Waiter {
+        final BooleanSupplier condition;
+        final Runnable onReady;
+        ScheduledFuture<?> timer;
+
+        Waiter(BooleanSupplier condition, Runnable onReady) {
+            this.condition = condition;
+            this.onReady = onReady;
+        }
+    }
+}

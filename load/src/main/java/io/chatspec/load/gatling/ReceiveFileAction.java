@@ -1,0 +1,83 @@
+package io.chatspec.load.gatling;
+
+import io.chatspec.load.metrics.LoadMetrics;
+import io.chatspec.load.metrics.Micros;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.files.FileRelay;
+import io.chatspec.protocol.files.TransferResult;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The receiving side: waits for a {@code recv_file_port_reply} (request {@code await file offer}), reads the relay
+ * until the server closes, and checks length and SHA-256 against what the sender wrote (request
+ * {@code relay receive}, KO on any mismatch).
+ */
+final class ReceiveFileAction extends ChatAction {
+    private final Duration offerTimeout;
+
+    ReceiveFileAction(Duration offerTimeout, ChatComponents components, Action next) {
+        super("chat receive file", components, next);
+        this.offerTimeout = offerTimeout;
+    }
+
+    @Override
+    public void execute(Session session) {
+        ChatConnection conn = connectionOrFail(session, "await file offer");
+        if (conn == null) {
+            return;
+        }
+        long start = Micros.now();
+        conn.await(conn::hasFileOffer, offerTimeout, () -> {
+            report(session, "await file offer", start, Micros.now(), null);
+            receive(session, conn.pollFileOffer());
+        }, () -> {
+            String why = "no recv_file_port_reply within " + offerTimeout;
+            report(session, "await file offer", start, Micros.now(), why);
+            proceed(session, why);
+        });
+    }
+
+    private void receive(Session session, Message offer) {
+        String filename = offer.asText("filename");
+        long length = Long.parseLong(offer.asText("length"));
+        InetSocketAddress relay = new InetSocketAddress(components.protocol().target().getAddress(),
+                offer.get("port").intValue());
+        Duration timeout = components.protocol().relayTimeout();
+        TransferBook.RELAY_IO.execute(() -> {
+            long start = Micros.now();
+            TransferResult got = FileRelay.receive(relay, null, timeout);
+            long end = Micros.now();
+            String failure = !got.completed() ? "relay receive: " + got.error()
+                    : got.bytes() != length ? "relay receive: " + got.bytes() + " of " + length + " bytes"
+                    : null;
+            if (failure == null) {
+                failure = verify(filename, got, timeout);
+            }
+            if (failure == null) {
+                LoadMetrics.current().addTransfer("relay receive", got.bytes(), start, end);
+            }
+            String result = failure;
+            session.eventLoop().execute(() -> {
+                report(session, "relay receive", start, end, result);
+                proceed(session, result);
+            });
+        });
+    }
+
+    /** Null when the bytes read hash to what the sender wrote. Runs on the relay pool, so it may wait. */
+    private static String verify(String filename, TransferResult got, Duration timeout) {
+        try {
+            TransferResult sent = TransferBook.sent(filename).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            TransferBook.forget(filename);
+            return got.sha256().equals(sent.sha256()) ? null
+                    : "SHA-256 mismatch: sent " + sent.sha256() + ", received " + got.sha256();
+        } catch (Exception e) {
+            return "sender of " + filename + " never finished: " + e;
+        }
+    }
+}

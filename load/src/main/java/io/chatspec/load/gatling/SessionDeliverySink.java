@@ -1,0 +1,69 @@
+package io.chatspec.load.gatling;
+
+import io.chatspec.load.delivery.DeliveryInbox;
+import io.chatspec.load.delivery.DeliveryText;
+import io.chatspec.load.metrics.LoadMetrics;
+import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.Message;
+import io.gatling.core.stats.StatsEngine;
+
+/**
+ * Turns what a receiving user gets into Gatling requests of that user: {@code deliver private_chat} and
+ * {@code deliver group_chat} (send to arrival; a duplicate is KO), {@code fanout first-to-last} when the last
+ * recipient of a group message has it, and {@code deliver friend_login} etc. for notifications whose trigger was
+ * timed by another user of this injector.
+ */
+final class SessionDeliverySink implements ChatConnection.DeliverySink {
+    private final StatsEngine stats;
+    private final String scenario;
+    private final scala.collection.immutable.List<String> groups;
+
+    SessionDeliverySink(StatsEngine stats, String scenario, scala.collection.immutable.List<String> groups) {
+        this.stats = stats;
+        this.scenario = scenario;
+        this.groups = groups;
+    }
+
+    @Override
+    public void delivered(ChatConnection receiver, Message m, long now) {
+        LoadMetrics metrics = LoadMetrics.current();
+        DeliveryText t = DeliveryText.decode(m.text("text"));
+        if (t == null) {
+            metrics.deliveries().foreign.increment();
+            return;
+        }
+        boolean group = Commands.GROUP_CHAT.equals(m.cmd());
+        String sender = group ? m.text("user") : m.text("user_from");
+        String stream = group ? "g/" + m.text("group") + "/" + sender : "p/" + sender;
+        DeliveryInbox.Outcome outcome = receiver.deliveries().accept(stream, t.seq());
+        String request = "deliver " + m.cmd();
+        switch (outcome) {
+            case DUPLICATE -> {
+                metrics.deliveries().duplicates.increment();
+                ChatAction.Reporting.report(stats, scenario, groups, request, t.sentMicros(), now,
+                        "duplicate delivery of " + stream + " #" + t.seq());
+                return;
+            }
+            case OUT_OF_ORDER -> metrics.deliveries().outOfOrder.increment();
+            case FIRST -> { }
+        }
+        metrics.deliveries().delivered.increment();
+        ChatAction.Reporting.report(stats, scenario, groups, request, t.sentMicros(), now, null);
+        if (group) {
+            long spread = metrics.fanout().arrived(stream + "#" + t.seq(), now);
+            if (spread >= 0) {
+                ChatAction.Reporting.report(stats, scenario, groups, "fanout first-to-last", now - spread, now,
+                        null);
+            }
+        }
+    }
+
+    @Override
+    public void notified(ChatConnection receiver, Message m, long now) {
+        String subject = Commands.ADD_FRIEND_REPLY.equals(m.cmd()) ? m.text("result") : m.text("friend");
+        Long sent = LoadMetrics.current().notificationClock().remove(m.cmd() + "/" + subject);
+        if (sent != null) {
+            ChatAction.Reporting.report(stats, scenario, groups, "deliver " + m.cmd(), sent, now, null);
+        }
+    }
+}

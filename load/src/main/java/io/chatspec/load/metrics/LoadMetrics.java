@@ -1,0 +1,202 @@
+package io.chatspec.load.metrics;
+
+import io.chatspec.load.delivery.DeliveryStats;
+import io.chatspec.load.delivery.FanoutTracker;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * This injector's own measurements, next to Gatling's: every request outcome in microsecond HdrHistograms per
+ * request name and status, written once a second as an HdrHistogram interval log. Interval logs from several
+ * injectors merge without loss ({@code io.chatspec.load.merge.HdrMerge}), which Gatling's own logs no longer do.
+ *
+ * <p>One instance per simulation run; {@link #current()} is what actions record into.
+ */
+public final class LoadMetrics {
+    /** Longest latency kept exactly: one hour in microseconds. */
+    public static final long HIGHEST_MICROS = 3_600_000_000L;
+    public static final String OK = "OK:";
+    public static final String KO = "KO:";
+
+    private static volatile LoadMetrics current = new LoadMetrics(null, "local");
+
+    private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> totals = new TreeMap<>();
+    private final ConcurrentHashMap<String, LongAdder> bytes = new ConcurrentHashMap<>();
+    private final Map<String, long[]> spans = new TreeMap<>();
+    private final List<Interval> intervals = new ArrayList<>();
+    private final DeliveryStats deliveries = new DeliveryStats();
+    private final FanoutTracker fanout = new FanoutTracker();
+    private final ConcurrentHashMap<String, Long> notificationClock = new ConcurrentHashMap<>();
+    private final String injector;
+    private final HistogramLogWriter writer;
+    private final ScheduledExecutorService ticker;
+    private final long startMillis = System.currentTimeMillis();
+    private long lastTickMillis = startMillis;
+
+    /** One second of all requests together: what a capacity step is judged on. */
+    public record Interval(long startMillis, long endMillis, Histogram ok, long ko) {
+    }
+
+    private LoadMetrics(Path hdrLog, String injector) {
+        this.injector = injector;
+        if (hdrLog == null) {
+            this.writer = null;
+            this.ticker = null;
+            return;
+        }
+        try {
+            Files.createDirectories(hdrLog.getParent());
+            this.writer = new HistogramLogWriter(hdrLog.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writer.outputComment("chatspec injector " + injector);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(startMillis);
+        writer.setBaseTime(startMillis);
+        writer.outputLegend();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chatspec-hdr-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Starts a fresh set of measurements that writes its interval log to {@code hdrLog}. */
+    public static synchronized LoadMetrics start(Path hdrLog, String injector) {
+        current = new LoadMetrics(hdrLog, injector);
+        return current;
+    }
+
+    public static LoadMetrics current() {
+        return current;
+    }
+
+    public String injector() {
+        return injector;
+    }
+
+    public DeliveryStats deliveries() {
+        return deliveries;
+    }
+
+    public FanoutTracker fanout() {
+        return fanout;
+    }
+
+    /**
+     * Send times of commands whose notification another user of this injector should receive, keyed
+     * {@code "<notification cmd>/<subject>"}; the receiver takes the entry out to time the delivery.
+     */
+    public ConcurrentHashMap<String, Long> notificationClock() {
+        return notificationClock;
+    }
+
+    public void record(String request, long micros, boolean ok) {
+        recorders.computeIfAbsent((ok ? OK : KO) + request, k -> new Recorder(HIGHEST_MICROS, 3))
+                .recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+    }
+
+    /** A relayed transfer: bytes and its time span, for aggregate MB/s over concurrent transfers. */
+    public synchronized void addTransfer(String request, long n, long startMicros, long endMicros) {
+        bytes.computeIfAbsent(request, k -> new LongAdder()).add(n);
+        spans.merge(request, new long[]{startMicros, endMicros},
+                (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
+
+    /** Total bytes over first start to last end, in MB/s (10^6 bytes per second); 0 when none. */
+    public synchronized double megabytesPerSecond(String request) {
+        long[] span = spans.get(request);
+        if (span == null || span[1] <= span[0]) {
+            return 0;
+        }
+        return bytes(request) / ((span[1] - span[0]) / 1e6) / 1e6;
+    }
+
+    public long bytes(String request) {
+        LongAdder a = bytes.get(request);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Flushes the last interval and closes the log. Idempotent. */
+    public synchronized void stop() {
+        if (ticker != null && !ticker.isShutdown()) {
+            ticker.shutdownNow();
+            tick();
+            writer.close();
+        } else if (ticker == null) {
+            tick();
+        }
+    }
+
+    public synchronized Map<String, Histogram> totals() {
+        Map<String, Histogram> copy = new TreeMap<>();
+        totals.forEach((k, v) -> copy.put(k, v.copy()));
+        return copy;
+    }
+
+    public synchronized List<Interval> intervals() {
+        return List.copyOf(intervals);
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    private synchronized void tick() {
+        long now = System.currentTimeMillis();
+        Histogram allOk = new Histogram(HIGHEST_MICROS, 3);
+        long ko = 0;
+        for (Map.Entry<String, Recorder> e : new TreeMap<>(recorders).entrySet()) {
+            Histogram h = e.getValue().getIntervalHistogram();
+            if (h.getTotalCount() == 0) {
+                continue;
+            }
+            h.setTag(toTag(e.getKey()));
+            h.setStartTimeStamp(lastTickMillis);
+            h.setEndTimeStamp(now);
+            if (writer != null) {
+                writer.outputIntervalHistogram(h);
+            }
+            totals.computeIfAbsent(e.getKey(), k -> new Histogram(HIGHEST_MICROS, 3)).add(h);
+            // deliveries and spreads are measurements, not load: the capacity SLO judges commands only
+            if (e.getKey().startsWith(OK) && !isDerived(e.getKey().substring(OK.length()))) {
+                allOk.add(h);
+            } else if (e.getKey().startsWith(KO)) {
+                ko += h.getTotalCount();
+            }
+        }
+        intervals.add(new Interval(lastTickMillis, now, allOk, ko));
+        lastTickMillis = now;
+    }
+
+    /** HdrHistogram's log reader splits on spaces and commas, so neither may appear in a tag. */
+    public static String toTag(String key) {
+        return key.replace(' ', '+').replace(',', ';');
+    }
+
+    public static String fromTag(String tag) {
+        return tag.replace('+', ' ');
+    }
+
+    public static boolean isDerived(String request) {
+        return request.startsWith("deliver ") || request.startsWith("fanout ") || request.startsWith("relay ");
+    }
+}

@@ -1,0 +1,97 @@
+package io.chatspec.load.sim;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chatspec.load.gatling.ChatDsl;
+import io.chatspec.load.gatling.ChatProtocolBuilder;
+import io.chatspec.load.metrics.LoadMetrics;
+import io.chatspec.protocol.Json;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.Simulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.gatling.javaapi.core.CoreDsl.global;
+
+/**
+ * Base of the chatspec simulations: resolves the target (embedding a reference server when there is none),
+ * names users uniquely per run and injector, turns the SLO parameters into Gatling assertions, and writes the
+ * HdrHistogram interval log and a JSON summary under {@code chatspec.out} (default {@code target/chatspec}).
+ */
+public abstract class ChatSimulation extends Simulation {
+    protected static final String PASSWORD = "pw";
+
+    protected final ChatTarget target = ChatTarget.fromProperties();
+    protected final String injector = Params.string("injector", "0");
+    /** Prefix of every user and group name of this run. */
+    protected final String run = Params.string("runId", Long.toString(System.currentTimeMillis(), 36)) + "i"
+            + injector;
+    protected final Path out = Path.of(Params.string("out", "target/chatspec"));
+    protected final int messageSize = Params.integer("messageSize", 64);
+
+    protected ChatProtocolBuilder protocol() {
+        return ChatDsl.chat()
+                .target(target::address)
+                .replyTimeout(Params.seconds("replyTimeout", 5))
+                .relayTimeout(Params.seconds("relayTimeout", 120));
+    }
+
+    /** The SLOs as Gatling assertions; a breach fails the run and so the Maven build. */
+    protected Assertion[] slo(double defaultP99Ms) {
+        return new Assertion[]{
+                global().responseTime().percentile(99.0).lte((int) Params.decimal("slo.p99Ms", defaultP99Ms)),
+                global().failedRequests().percent().lte(Params.decimal("slo.errorPct", 0.0)),
+        };
+    }
+
+    protected String name() {
+        return getClass().getSimpleName();
+    }
+
+    @Override
+    public void before() {
+        ChatDsl.resetCoordination();
+        target.start();
+        LoadMetrics.start(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
+        System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
+    }
+
+    @Override
+    public void after() {
+        LoadMetrics metrics = LoadMetrics.current();
+        metrics.stop();
+        try {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("simulation", name());
+            report.put("injector", injector);
+            report.put("target", target.describe());
+            report.put("requests", RunSummary.requests(metrics));
+            report.put("deliveries", metrics.deliveries().toMap());
+            report.put("incompleteFanouts", metrics.fanout().incomplete());
+            report.putAll(extraResults(metrics));
+            write(name() + "-" + injector + ".json", report);
+        } finally {
+            target.stop();
+        }
+    }
+
+    /** Simulation-specific figures for the summary file (MB/s, capacity, ...). */
+    protected Map<String, Object> extraResults(LoadMetrics metrics) {
+        return Map.of();
+    }
+
+    protected void write(String file, Object value) {
+        try {
+            Files.createDirectories(out);
+            Path p = out.resolve(file);
+            Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(p.toFile(), value);
+            System.out.println("chatspec: wrote " + p.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

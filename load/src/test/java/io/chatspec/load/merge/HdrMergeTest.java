@@ -1,0 +1,55 @@
+package io.chatspec.load.merge;
+
+import io.chatspec.load.metrics.LoadMetrics;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.testng.annotations.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+/** Merging three injectors' interval logs gives exactly the percentiles of all their samples together. */
+public class HdrMergeTest {
+    @Test
+    public void mergedPercentilesEqualThoseOfTheUnionOfSamples() throws Exception {
+        Path dir = Files.createTempDirectory("hdr-merge");
+        Histogram union = new Histogram(LoadMetrics.HIGHEST_MICROS, 3);
+        SplittableRandom random = new SplittableRandom(7);
+        for (int injector = 0; injector < 3; injector++) {
+            {
+                HistogramLogWriter w = new HistogramLogWriter(dir.resolve("sim-" + injector + ".hlog").toFile());
+                w.outputStartTime(1000);
+                for (int interval = 0; interval < 5; interval++) {
+                    Histogram h = new Histogram(LoadMetrics.HIGHEST_MICROS, 3);
+                    // injectors differ on purpose: a slow one must move the merged tail
+                    for (int i = 0; i < 1000; i++) {
+                        long v = 100 + random.nextLong(1000L * (injector * 20 + 1));
+                        h.recordValue(v);
+                        union.recordValue(v);
+                    }
+                    h.setTag(LoadMetrics.toTag(LoadMetrics.OK + "deliver private_chat"));
+                    h.setStartTimeStamp(1000 + interval * 1000L);
+                    h.setEndTimeStamp(2000 + interval * 1000L);
+                    w.outputIntervalHistogram(h);
+                }
+                w.close();
+            }
+        }
+        HdrMerge merge = new HdrMerge();
+        for (Path p : HdrMerge.expand(java.util.List.of(dir))) {
+            merge.add(p);
+        }
+        Histogram merged = merge.merged(LoadMetrics.OK + "deliver private_chat");
+
+        assertEquals(merged.getTotalCount(), 15_000);
+        for (double p : new double[]{50, 90, 99, 99.9}) {
+            assertEquals(merged.getValueAtPercentile(p), union.getValueAtPercentile(p), "p" + p);
+        }
+        assertEquals(merge.spanSeconds(), 5.0);
+        assertTrue(merge.report().contains("| deliver private_chat | 15000 | 0 | 3000.0 |"), merge.report());
+    }
+}

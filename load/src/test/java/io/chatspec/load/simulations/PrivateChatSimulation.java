@@ -1,0 +1,40 @@
+package io.chatspec.load.simulations;
+
+import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Feeders;
+import io.chatspec.load.sim.Params;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import java.time.Duration;
+
+import static io.chatspec.load.gatling.ChatDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+/**
+ * Pairs of friends chatting at a target total rate: reply time ({@code private_chat}) and time to delivery
+ * ({@code deliver private_chat}); every message must arrive exactly once ({@code await deliveries}).
+ *
+ * <p>{@code -Dchatspec.users} (even, default 20), {@code rate} (messages/s over all users, default 200),
+ * {@code duration} (s, default 3), {@code messageSize} (chars, default 64).
+ */
+public class PrivateChatSimulation extends ChatSimulation {
+    private final int users = Params.integer("users", 20) & ~1;
+    private final double rate = Params.decimal("rate", 200);
+    private final double duration = Params.decimal("duration", 3);
+    private final int perUser = (int) Math.max(1, Math.round(rate * duration / users));
+    private final Duration pace = Duration.ofNanos(Math.round(users / rate * 1e9));
+    private final Duration wait = Params.seconds("waitTimeout", 10 + duration);
+
+    private final ScenarioBuilder pairs = scenario("private chat")
+            .feed(Feeders.pairs(run))
+            .exec(connect(), register("#{me}", PASSWORD), login("#{me}", PASSWORD),
+                    rendezvous("#{pair}/online", 2, wait))
+            .doIf("#{initiator}").then(exec(add("#{me}", "#{partner}")))
+            .repeat(perUser).on(pace(pace), exec(privateChat("#{me}", "#{partner}", messageSize)))
+            .exec(awaitDeliveries(perUser, wait), offline("#{me}"), close());
+
+    {
+        setUp(pairs.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))).protocols(protocol()))
+                .assertions(slo(1000));
+    }
+}
