@@ -112,7 +112,15 @@ public final class DomainGateway implements RelayListener {
                 return;
             }
         }
-        ch.writeAndFlush(send.message(), ch.voidPromise());
+        inOrder(ch, () -> ch.writeAndFlush(send.message(), ch.voidPromise()));
+    }
+
+    /**
+     * Always queues on the channel's event loop, even when already on it: Netty runs a write from its own loop at
+     * once, which would overtake writes that other loops queued for the same channel earlier under the lock.
+     */
+    private static void inOrder(Channel ch, Runnable io) {
+        ch.eventLoop().execute(io);
     }
 
     private void run(Supplier<List<Effect>> call) {
@@ -129,7 +137,7 @@ public final class DomainGateway implements RelayListener {
                     Channel ch = channels.get(close.session());
                     if (ch != null) {
                         // An empty write queued behind the messages: the close waits for them to be written.
-                        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                        inOrder(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
                     }
                 } else if (effect instanceof Effect.OpenTransfer open) {
                     if (opens == null) {
