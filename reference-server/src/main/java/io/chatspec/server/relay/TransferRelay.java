@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -12,14 +13,19 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +47,8 @@ public final class TransferRelay implements AutoCloseable {
     private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(4096, 64 * 1024,
             READ_MAX);
     private static final WriteBufferWaterMark IN_FLIGHT = new WriteBufferWaterMark(2 * 1024 * 1024, 8 * 1024 * 1024);
+
+    private static final int BACKLOG = 4;
 
     private final EventLoopGroup group;
     private final String host;
@@ -90,42 +98,80 @@ public final class TransferRelay implements AutoCloseable {
         return ports;
     }
 
-    private void tryBind(RelayTransfer transfer, EventLoop loop, int attemptsLeft) {
-        OptionalInt claim = attemptsLeft > 0 ? ports.claim() : OptionalInt.empty();
-        if (claim.isEmpty()) {
-            log.info("transfer {} refused: no relay port free in {}", transfer.id(), ports.range());
-            listener.rejected(transfer.id());
-            return;
-        }
-        int port = claim.getAsInt();
-        bootstrap(transfer, loop).bind(new InetSocketAddress(host, port)).addListener((ChannelFuture f) -> {
-            if (!f.isSuccess()) {
-                // Taken by some other process: keep it claimed while we try the next one, then give it back.
-                log.debug("relay port {} not bindable: {}", port, f.cause().toString());
-                tryBind(transfer, loop, attemptsLeft - 1);
-                ports.release(port);
+    /**
+     * Binds synchronously, so the port replies are decided before the sender's next command is read and its
+     * replies keep the order of its commands (MSG-7). A port taken by another process stays claimed while the
+     * next is tried, so the pool does not hand it straight back.
+     */
+    private void tryBind(RelayTransfer transfer, EventLoop loop, int attempts) {
+        List<Integer> unbindable = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                OptionalInt claim = ports.claim();
+                if (claim.isEmpty()) {
+                    break;
+                }
+                int port = claim.getAsInt();
+                ServerSocketChannel socket = bind(port);
+                if (socket == null) {
+                    unbindable.add(port);
+                    continue;
+                }
+                listen(transfer, loop, socket, port);
                 return;
             }
-            Channel server = f.channel();
-            int bound = ((InetSocketAddress) server.localAddress()).getPort();
-            live.put(transfer.id(), transfer);
-            AtomicBoolean released = new AtomicBoolean();
-            Runnable release = () -> {
-                if (released.compareAndSet(false, true)) {
-                    ports.release(port);
+        } finally {
+            unbindable.forEach(ports::release);
+        }
+        log.info("transfer {} refused: no relay port free in {}", transfer.id(), ports.range());
+        listener.rejected(transfer.id());
+    }
+
+    private ServerSocketChannel bind(int port) {
+        ServerSocketChannel socket = null;
+        try {
+            socket = ServerSocketChannel.open();
+            socket.bind(new InetSocketAddress(host, port), BACKLOG);
+            return socket;
+        } catch (IOException e) {
+            log.debug("relay port {} not bindable: {}", port, e.toString());
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it never listened
                 }
-            };
-            server.closeFuture().addListener(cf -> release.run());
-            transfer.listening(server, release);
-            listener.opened(transfer.id(), bound);
-        });
+            }
+            return null;
+        }
+    }
+
+    private void listen(RelayTransfer transfer, EventLoop loop, ServerSocketChannel socket, int claimed) {
+        NioServerSocketChannel server = new NioServerSocketChannel(socket);
+        int bound = socket.socket().getLocalPort();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                ports.release(claimed);
+            }
+        };
+        server.closeFuture().addListener(cf -> release.run());
+        live.put(transfer.id(), transfer);
+        // Before registration: handing the channel to its loop orders this before the loop's first accept.
+        transfer.listening(server, release);
+        bootstrap(transfer, loop).channelFactory((ChannelFactory<ServerChannel>) () -> server).register()
+                .addListener((ChannelFuture f) -> {
+                    if (!f.isSuccess()) {
+                        log.warn("relay listener of transfer {} failed to register: {}", transfer.id(), f.cause());
+                        loop.execute(transfer::abort);
+                    }
+                });
+        listener.opened(transfer.id(), bound);
     }
 
     private ServerBootstrap bootstrap(RelayTransfer transfer, EventLoop loop) {
         return new ServerBootstrap()
                 .group(loop, loop)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4)
                 .childOption(ChannelOption.RECVBUF_ALLOCATOR, READS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, IN_FLIGHT)
                 .childHandler(new ChannelInitializer<NioSocketChannel>() {

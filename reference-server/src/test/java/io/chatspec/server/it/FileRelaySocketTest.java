@@ -293,6 +293,18 @@ public class FileRelaySocketTest extends SocketTestBase {
         }
     }
 
+    @Test(description = "MSG-7 a send_file pipelined with another command in one segment: replies keep command order")
+    public void pipelinedSendFileRepliesInCommandOrder() {
+        String from = unique("from"), to = unique("to");
+        ChatClient a = online(from);
+        online(to);
+        a.sendRaw(Messages.sendFile(from, to, 10, "p.bin").toJson() + "\n"
+                + Messages.getGroupMember(unique("nogroup")).toJson() + "\n");
+        await().atMost(WAIT).until(() -> a.inbox().size() == 2);
+        List<String> order = a.inbox().stream().map(Message::cmd).toList();
+        assertEquals(order, List.of(SEND_FILE_PORT_REPLY, GET_GROUP_MEMBER_REPLY));
+    }
+
     @Test(description = "FILE-13 FILE-15 a receiver that never connects: timeout to the sender, sender closed, port freed")
     public void receiverNeverConnects() throws Exception {
         Offer o = offer(1000);
