@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import java.util.concurrent.Callable;
                 + "deviates from docs/PROTOCOL.md. Without --target it tests the embedded reference server.",
         footer = {"", "Exit codes: 0 nothing failed, 1 a case failed, 2 usage error or target unreachable."})
 public final class ConformanceCli implements Callable<Integer> {
+    static final int USAGE_OR_CONNECTION = 2;
+
     @Option(names = "--target", paramLabel = "HOST:PORT", description = "Server under test. Default: embedded reference server.")
     String target;
 
@@ -109,7 +112,21 @@ public final class ConformanceCli implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new ConformanceCli()).execute(args);
+        return execute(System.out, System.err, args);
+    }
+
+    /** The whole CLI with its console on the given streams; returns the exit code instead of exiting. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        // bad options already exit with picocli's usage code, which is ours: 2
+        CommandLine cli = new CommandLine(new ConformanceCli(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                // picocli's default for an exception escaping call() is 1, which would read as "a case failed"
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    err.println("run failed: " + e);
+                    return USAGE_OR_CONNECTION;
+                });
+        return cli.execute(args);
     }
 
     @Override
@@ -122,14 +139,14 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         if (cases.isEmpty()) {
             err.println("no case matches --include/--exclude");
-            return 2;
+            return USAGE_OR_CONNECTION;
         }
         Set<Extension> claimed;
         try {
             claimed = claims == null ? null : Extension.parseList(claims);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            return 2;
+            return USAGE_OR_CONNECTION;
         }
         Target t;
         int relayCount = relayPorts;
@@ -148,7 +165,7 @@ public final class ConformanceCli implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             err.println("cannot set up the target: " + e.getMessage());
-            return 2;
+            return USAGE_OR_CONNECTION;
         }
         transfer = transfer != null ? transfer : Duration.ofSeconds(10);
         RunSettings settings = new RunSettings(replyTimeout, quietWindow, transfer, strict, numericLength, claimed,
@@ -161,7 +178,7 @@ public final class ConformanceCli implements Callable<Integer> {
             return run.exitCode();
         } catch (Exception e) {
             err.println("run failed: " + e);
-            return 2;
+            return USAGE_OR_CONNECTION;
         }
     }
 }
