@@ -1,0 +1,34 @@
+package io.chatspec.reports.capacity;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Puts the headline figures of one or more Gatling runs side by side (throughput per request, "
+                + "p50/p95/p99, errors, max sustainable rate of a capacity run) with links to each Gatling report.")
+public final class CapacityCommand implements Callable<Integer> {
+    @Option(names = "--gatling", required = true, paramLabel = "DIR",
+            description = "A Gatling run folder (load/target/gatling/<simulation>-<timestamp>). Repeatable.")
+    List<Path> gatling = new ArrayList<>();
+
+    @Option(names = "--capacity", paramLabel = "FILE",
+            description = "A capacity verdict (capacity-<injector>.json) to show even if no run folder claims it.")
+    List<Path> capacity = new ArrayList<>();
+
+    @Option(names = "--out", defaultValue = "target/capacity-report", paramLabel = "DIR",
+            description = "Report folder (default ${DEFAULT-VALUE}); open DIR/index.html.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Path index = CapacityReport.write(gatling, capacity, out);
+        System.out.println("capacity report: " + gatling.size() + " Gatling run(s)");
+        System.out.println("open " + index.toAbsolutePath().normalize());
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.chatspec.reports.capacity;
+
+import io.chatspec.reports.html.Html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds the capacity report folder: {@code index.html} plus a copy of each Gatling HTML report under
+ * {@code gatling/<n>-<run folder>/}, so the folder is self-contained when archived by CI.
+ */
+public final class CapacityReport {
+    private CapacityReport() {
+    }
+
+    public static Path write(List<Path> gatlingFolders, List<Path> capacityFiles, Path out) {
+        if (gatlingFolders.isEmpty()) {
+            throw new IllegalArgumentException("no Gatling run folders given");
+        }
+        List<CapacityPage.Column> columns = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+            deleteTree(out.resolve("gatling"));
+            for (int i = 0; i < gatlingFolders.size(); i++) {
+                Path folder = gatlingFolders.get(i);
+                GatlingRun run = GatlingRun.read(folder);
+                String copy = "gatling/" + (i + 1) + "-" + folder.toAbsolutePath().normalize().getFileName();
+                copyReport(folder, out.resolve(copy));
+                columns.add(new CapacityPage.Column(i + 1, run, copy + "/index.html", CapacityVerdict.discover(run)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<CapacityVerdict.Source> extra = capacityFiles.stream()
+                .map(f -> new CapacityVerdict.Source(f, CapacityVerdict.read(f))).toList();
+        Html.writeStylesheet(out);
+        Path index = out.resolve("index.html");
+        Html.write(index, CapacityPage.html(columns, extra, Instant.now()));
+        return index;
+    }
+
+    /** Everything but simulation.log: it is binary, often large, and the HTML report does not read it. */
+    private static void copyReport(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path src : files.toList()) {
+                if (src.getFileName().toString().equals("simulation.log")) {
+                    continue;
+                }
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
