@@ -95,6 +95,24 @@ final class FramingMessageCases {
                             "replies out of command order", "register_reply, login_reply, create_group_reply",
                             String.join(", ", order));
                 })
+                .risky("framing.pipelined-send-file", "A send_file pipelined with another command: replies in order",
+                        "MSG-7", s -> {
+                    // send_file's reply depends on the relay port, which a server may open asynchronously; the
+                    // reply must still come before the reply to a command sent after it.
+                    Actor alice = s.user("alice");
+                    Actor bob = s.user("bob");
+                    String g = s.group(alice);
+                    Message offer = s.sendFile(alice, bob, 10, "pipelined.bin");
+                    alice.sendsRaw(offer.toJson() + "\n" + Messages.getGroupMember(g).toJson() + "\n");
+                    alice.receives(msg(SEND_FILE_PORT_REPLY).withPort().allowing("length", "filename"));
+                    alice.receives(msg(GET_GROUP_MEMBER_REPLY).with("group", g).withMembers("member", Set.of(alice.name())));
+                    s.checks("MSG-7");
+                    List<String> order = s.receivedCmds(alice).stream()
+                            .filter(c -> c.equals(SEND_FILE_PORT_REPLY) || c.equals(GET_GROUP_MEMBER_REPLY)).toList();
+                    s.require(order.equals(List.of(SEND_FILE_PORT_REPLY, GET_GROUP_MEMBER_REPLY)),
+                            "replies out of command order", "send_file_port_reply, get_group_member_reply",
+                            String.join(", ", order));
+                })
                 .risky("framing.separators", "Whitespace and ; around and between commands are ignored", "FRAME-8", s -> {
                     Actor alice = s.client("alice");
                     s.checks("FRAME-8");

@@ -2,6 +2,7 @@ package io.chatspec.server.relay;
 
 import io.chatspec.server.RelayPortRange;
 
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.OptionalInt;
 
@@ -14,6 +15,8 @@ public final class RelayPorts {
     private final RelayPortRange range;
     private final BitSet inUse = new BitSet();
     private int cursor;
+    private int lastReleasedPort = -1;
+    private long lastReleasedAt;
 
     public RelayPorts(RelayPortRange range) {
         this.range = range;
@@ -43,7 +46,17 @@ public final class RelayPorts {
     public synchronized void release(int port) {
         if (!range.isEphemeral() && port >= range.low() && port <= range.high()) {
             inUse.clear(port - range.low());
+            lastReleasedPort = port;
+            lastReleasedAt = System.nanoTime();
         }
+    }
+
+    /**
+     * True if {@code port} was handed back within {@code window}. Its listener may then still be open in the OS:
+     * a selector-registered socket is only really closed at its event loop's next select.
+     */
+    public synchronized boolean justReleased(int port, Duration window) {
+        return port == lastReleasedPort && System.nanoTime() - lastReleasedAt < window.toNanos();
     }
 
     /** How many bind attempts one transfer may make before it is refused as busy. */

@@ -29,8 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The file relay: one listening port per transfer, taken from {@link RelayPorts}, held until both parties have
@@ -49,6 +51,7 @@ public final class TransferRelay implements AutoCloseable {
     private static final WriteBufferWaterMark IN_FLIGHT = new WriteBufferWaterMark(2 * 1024 * 1024, 8 * 1024 * 1024);
 
     private static final int BACKLOG = 4;
+    private static final Duration REBIND_WINDOW = Duration.ofMillis(200);
 
     private final EventLoopGroup group;
     private final String host;
@@ -127,22 +130,33 @@ public final class TransferRelay implements AutoCloseable {
         listener.rejected(transfer.id());
     }
 
+    /**
+     * A port this relay has just freed may still be held by the OS for a moment (see
+     * {@link RelayPorts#justReleased}), so such a port is retried briefly; any other failure is final.
+     */
     private ServerSocketChannel bind(int port) {
-        ServerSocketChannel socket = null;
+        long deadline = System.nanoTime() + REBIND_WINDOW.toNanos();
+        while (true) {
+            try {
+                return bindOnce(port);
+            } catch (IOException e) {
+                if (!ports.justReleased(port, REBIND_WINDOW) || System.nanoTime() > deadline) {
+                    log.debug("relay port {} not bindable: {}", port, e.toString());
+                    return null;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    private ServerSocketChannel bindOnce(int port) throws IOException {
+        ServerSocketChannel socket = ServerSocketChannel.open();
         try {
-            socket = ServerSocketChannel.open();
             socket.bind(new InetSocketAddress(host, port), BACKLOG);
             return socket;
         } catch (IOException e) {
-            log.debug("relay port {} not bindable: {}", port, e.toString());
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // it never listened
-                }
-            }
-            return null;
+            socket.close();
+            throw e;
         }
     }
 

@@ -3,9 +3,11 @@ package io.chatspec.server.relay;
 import io.chatspec.server.RelayPortRange;
 import org.testng.annotations.Test;
 
+import java.time.Duration;
 import java.util.OptionalInt;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 
@@ -32,6 +34,19 @@ public class RelayPortsTest {
         ports.release(9001);
         assertEquals(ports.claim(), OptionalInt.of(9002));
         assertEquals(ports.claim(), OptionalInt.of(9000));
+    }
+
+    @Test(description = "FILE-15 only the port released last, and only for a moment, counts as just released")
+    public void justReleased() {
+        RelayPorts ports = new RelayPorts(new RelayPortRange(9000, 9001));
+        ports.claim();
+        ports.claim();
+        assertFalse(ports.justReleased(9000, Duration.ofMinutes(1)), "never released");
+        ports.release(9000);
+        assertTrue(ports.justReleased(9000, Duration.ofMinutes(1)));
+        assertFalse(ports.justReleased(9000, Duration.ZERO), "the window has passed");
+        ports.release(9001);
+        assertFalse(ports.justReleased(9000, Duration.ofMinutes(1)), "another port was released since");
     }
 
     @Test(description = "FILE-16 ephemeral mode never runs dry: the OS picks a port per transfer")
