@@ -47,7 +47,7 @@ abstract class ChatAction extends JavaExitableAction {
             stats.logResponse(scenario, groups, request, startMicros / 1000, endMicros / 1000,
                     failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(),
                     failure == null ? Option.empty() : Option.apply(failure));
-            LoadMetrics.current().record(request, endMicros - startMicros, failure == null);
+            LoadMetrics.current().record(request, startMicros, endMicros, failure == null);
         }
     }
 }

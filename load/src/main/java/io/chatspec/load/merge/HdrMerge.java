@@ -19,13 +19,15 @@ import java.util.stream.Stream;
 /**
  * Combines the HdrHistogram interval logs of several injectors into one report: histograms with the same tag
  * (request name and status) are added, which is lossless, so the merged percentiles are exact; throughput is the
- * summed count over the union of the injectors' time spans.
+ * summed count over the span of the intervals in which that request occurred, on any injector (so a request
+ * that only runs in part of the test is not averaged over the rest).
  *
  * <pre>java -cp ... io.chatspec.load.merge.HdrMerge [--out report.md] FILE_OR_DIR...</pre>
  * A directory stands for every {@code *.hlog} under it.
  */
 public final class HdrMerge {
     private final Map<String, Histogram> byTag = new TreeMap<>();
+    private final Map<String, long[]> spanByTag = new TreeMap<>();
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
     private int logs;
@@ -74,7 +76,10 @@ public final class HdrMerge {
         logs++;
         for (EncodableHistogram e; (e = reader.nextIntervalHistogram()) != null; ) {
             Histogram h = (Histogram) e;
-            byTag.computeIfAbsent(LoadMetrics.fromTag(h.getTag()), t -> new Histogram(LoadMetrics.HIGHEST_MICROS, 3)).add(h);
+            String tag = LoadMetrics.fromTag(h.getTag());
+            byTag.computeIfAbsent(tag, t -> new Histogram(LoadMetrics.HIGHEST_MICROS, 3)).add(h);
+            spanByTag.merge(tag, new long[]{h.getStartTimeStamp(), h.getEndTimeStamp()},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             firstMillis = Math.min(firstMillis, h.getStartTimeStamp());
             lastMillis = Math.max(lastMillis, h.getEndTimeStamp());
         }
@@ -87,6 +92,12 @@ public final class HdrMerge {
 
     public double spanSeconds() {
         return lastMillis > firstMillis ? (lastMillis - firstMillis) / 1000.0 : 0;
+    }
+
+    /** Seconds from the first to the last interval that has {@code tag}; 0 when none. */
+    public double spanSeconds(String tag) {
+        long[] span = spanByTag.get(tag);
+        return span == null || span[1] <= span[0] ? 0 : (span[1] - span[0]) / 1000.0;
     }
 
     public String report() {
@@ -102,9 +113,10 @@ public final class HdrMerge {
             String name = e.getKey().substring(LoadMetrics.OK.length());
             Histogram h = e.getValue();
             Histogram ko = byTag.get(LoadMetrics.KO + name);
+            double active = spanSeconds(e.getKey());
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name,
                     h.getTotalCount(), ko == null ? 0 : ko.getTotalCount(),
-                    spanSeconds() == 0 ? 0 : h.getTotalCount() / spanSeconds(), ms(h.getValueAtPercentile(50)),
+                    active == 0 ? 0 : h.getTotalCount() / active, ms(h.getValueAtPercentile(50)),
                     ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue())));
         }

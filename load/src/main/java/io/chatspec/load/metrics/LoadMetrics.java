@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,6 +38,7 @@ public final class LoadMetrics {
 
     private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
     private final Map<String, Histogram> totals = new TreeMap<>();
+    private final ConcurrentHashMap<String, ActiveWindow> windows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> bytes = new ConcurrentHashMap<>();
     private final Map<String, long[]> spans = new TreeMap<>();
     private final List<Interval> intervals = new ArrayList<>();
@@ -109,9 +111,31 @@ public final class LoadMetrics {
         return notificationClock;
     }
 
-    public void record(String request, long micros, boolean ok) {
-        recorders.computeIfAbsent((ok ? OK : KO) + request, k -> new Recorder(HIGHEST_MICROS, 3))
-                .recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
+    /**
+     * Epoch ms of the earliest start of any recorded outcome: when load really began. Gatling injects a while
+     * after {@code before()}, so {@link #startMillis()} is too early to align load steps with. The start time
+     * when nothing was recorded.
+     */
+    public long firstRequestMillis() {
+        return windows.values().stream().mapToLong(w -> w.first.get() / 1000).min().orElse(startMillis);
+    }
+
+    /** One outcome of {@code request} that started and ended at these epoch microseconds. */
+    public void record(String request, long startMicros, long endMicros, boolean ok) {
+        String key = (ok ? OK : KO) + request;
+        recorders.computeIfAbsent(key, k -> new Recorder(HIGHEST_MICROS, 3))
+                .recordValue(Math.max(0, Math.min(endMicros - startMicros, HIGHEST_MICROS)));
+        windows.computeIfAbsent(key, k -> new ActiveWindow()).include(startMicros, endMicros);
+    }
+
+    /**
+     * Seconds from the earliest start to the latest end of the outcomes recorded under {@code key}
+     * ({@code "OK:<request>"}): the window a rate of that request should be taken over, rather than the whole
+     * run with its set-up, rendezvous and drain. 0 when there were none.
+     */
+    public double activeSeconds(String key) {
+        ActiveWindow w = windows.get(key);
+        return w == null ? 0 : w.seconds();
     }
 
     /** A relayed transfer: bytes and its time span, for aggregate MB/s over concurrent transfers. */
@@ -185,6 +209,22 @@ public final class LoadMetrics {
         }
         intervals.add(new Interval(lastTickMillis, now, allOk, ko));
         lastTickMillis = now;
+    }
+
+    private static final class ActiveWindow {
+        private final LongAccumulator first = new LongAccumulator(Math::min, Long.MAX_VALUE);
+        private final LongAccumulator last = new LongAccumulator(Math::max, Long.MIN_VALUE);
+
+        void include(long startMicros, long endMicros) {
+            first.accumulate(startMicros);
+            last.accumulate(endMicros);
+        }
+
+        double seconds() {
+            long f = first.get();
+            long l = last.get();
+            return l > f ? (l - f) / 1e6 : 0;
+        }
     }
 
     /** HdrHistogram's log reader splits on spaces and commas, so neither may appear in a tag. */

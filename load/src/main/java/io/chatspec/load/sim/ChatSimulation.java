@@ -18,7 +18,8 @@ import java.util.Map;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
 /**
- * Base of the chatspec simulations: resolves the target (embedding a reference server when there is none),
+ * Base of the chatspec simulations: resolves the target (starting a reference server when there is none, see
+ * {@link ChatTarget}),
  * names users uniquely per run and injector, turns the SLO parameters into Gatling assertions, and writes the
  * HdrHistogram interval log and a JSON summary under {@code chatspec.out} (default {@code target/chatspec}).
  */
@@ -55,7 +56,7 @@ public abstract class ChatSimulation extends Simulation {
     @Override
     public void before() {
         ChatDsl.resetCoordination();
-        target.start();
+        target.start(out);
         LoadMetrics.start(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
         System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
     }

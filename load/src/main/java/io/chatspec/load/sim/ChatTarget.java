@@ -4,53 +4,93 @@ import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The server under load: {@code -Dchatspec.target=host:port}, or with no target an embedded reference server on
- * a free port, started by the simulation's {@code before()} and stopped by its {@code after()}.
+ * The server under load, in one of three forms:
+ * <ul>
+ *   <li>{@code -Dchatspec.target=host:port}: a server someone else runs;</li>
+ *   <li>{@code -Dchatspec.serverHeap=1g}: a reference server started as its own JVM with that heap (see
+ *       {@link ServerProcess}), for figures that must not share a heap with the injector;</li>
+ *   <li>neither: a reference server embedded in the injector JVM on a free port.</li>
+ * </ul>
+ * Started servers are started by the simulation's {@code before()} and stopped by its {@code after()}.
  */
 public final class ChatTarget {
     private final InetSocketAddress fixed;
+    private final String serverHeap;
     private volatile ReferenceServer embedded;
+    private volatile ServerProcess process;
 
-    private ChatTarget(InetSocketAddress fixed) {
+    private ChatTarget(InetSocketAddress fixed, String serverHeap) {
         this.fixed = fixed;
+        this.serverHeap = serverHeap;
     }
 
     public static ChatTarget fromProperties() {
         String t = Params.string("target", null);
         if (t == null) {
-            return new ChatTarget(null);
+            return new ChatTarget(null, Params.string("serverHeap", null));
         }
         int colon = t.lastIndexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("chatspec.target must be host:port, got " + t);
         }
-        return new ChatTarget(new InetSocketAddress(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1))));
+        return new ChatTarget(new InetSocketAddress(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1))),
+                null);
     }
 
     public boolean isEmbedded() {
-        return fixed == null;
+        return fixed == null && serverHeap == null;
     }
 
-    public void start() {
-        if (fixed == null && embedded == null) {
+    /** Starts the server this run owns, if any; {@code logDir} receives a separate server's log. */
+    public void start(Path logDir) {
+        if (fixed != null) {
+            return;
+        }
+        if (serverHeap != null) {
+            if (process == null) {
+                Path jar = Path.of(Params.string("serverJar",
+                        "../reference-server/target/chatspec-reference-server.jar"));
+                // transfers of big files on a loaded machine outlast the server's 10 s default
+                process = ServerProcess.start(jar, serverHeap, List.of("--transfer-timeout",
+                        Params.string("serverTransferTimeout", "600s")), logDir.resolve("server.log"));
+            }
+        } else if (embedded == null) {
             embedded = ReferenceServer.start(ServerConfig.ephemeral());
         }
     }
 
-    /** The address to connect to; null before {@link #start()} for an embedded target. */
+    /** The server JVM this run started, or null (embedded or external target). */
+    public ServerProcess process() {
+        return process;
+    }
+
+    /** The address to connect to; null before {@link #start} for a server this run starts. */
     public InetSocketAddress address() {
         if (fixed != null) {
             return fixed;
+        }
+        ServerProcess p = process;
+        if (p != null) {
+            return p.address();
         }
         ReferenceServer s = embedded;
         return s == null ? null : s.address();
     }
 
     public String describe() {
-        return fixed != null ? fixed.getHostString() + ":" + fixed.getPort()
-                : "embedded reference server" + (embedded == null ? "" : " on port " + embedded.port());
+        if (fixed != null) {
+            return fixed.getHostString() + ":" + fixed.getPort();
+        }
+        if (serverHeap != null) {
+            ServerProcess p = process;
+            return "reference server JVM -Xmx" + serverHeap + (p == null ? "" : " pid " + p.pid() + " on port "
+                    + p.address().getPort());
+        }
+        return "embedded reference server" + (embedded == null ? "" : " on port " + embedded.port());
     }
 
     public void stop() {
@@ -58,6 +98,11 @@ public final class ChatTarget {
         embedded = null;
         if (s != null) {
             s.close();
+        }
+        ServerProcess p = process;
+        process = null;
+        if (p != null) {
+            p.close();
         }
     }
 }

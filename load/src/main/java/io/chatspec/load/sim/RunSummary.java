@@ -14,7 +14,6 @@ public final class RunSummary {
 
     public static Map<String, Object> requests(LoadMetrics metrics) {
         Map<String, Histogram> totals = metrics.totals();
-        double seconds = Math.max(1e-3, (System.currentTimeMillis() - metrics.startMillis()) / 1000.0);
         Map<String, Object> out = new TreeMap<>();
         for (Map.Entry<String, Histogram> e : totals.entrySet()) {
             if (!e.getKey().startsWith(LoadMetrics.OK)) {
@@ -26,7 +25,10 @@ public final class RunSummary {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ok", h.getTotalCount());
             r.put("ko", ko == null ? 0 : ko.getTotalCount());
-            r.put("okPerSecond", round(h.getTotalCount() / seconds));
+            // over this request's own active window: the whole run (set-up, rendezvous, drain) would read low
+            double active = metrics.activeSeconds(e.getKey());
+            r.put("okPerSecond", active == 0 ? 0 : round(h.getTotalCount() / active));
+            r.put("activeSeconds", round(active));
             r.put("p50Ms", ms(h.getValueAtPercentile(50)));
             r.put("p99Ms", ms(h.getValueAtPercentile(99)));
             r.put("maxMs", ms(h.getMaxValue()));

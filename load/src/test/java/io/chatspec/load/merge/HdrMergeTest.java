@@ -52,4 +52,29 @@ public class HdrMergeTest {
         assertEquals(merge.spanSeconds(), 5.0);
         assertTrue(merge.report().contains("| deliver private_chat | 15000 | 0 | 3000.0 |"), merge.report());
     }
+
+    @Test
+    public void throughputIsOverTheIntervalsThatHadTheRequest() throws Exception {
+        Path log = Files.createTempDirectory("hdr-merge").resolve("sim-0.hlog");
+        HistogramLogWriter w = new HistogramLogWriter(log.toFile());
+        w.outputStartTime(1000);
+        for (int interval = 0; interval < 10; interval++) {
+            // logins only in the first 2 of 10 seconds: their rate must not be averaged over all 10
+            String request = interval < 2 ? "login" : "private_chat";
+            Histogram h = new Histogram(LoadMetrics.HIGHEST_MICROS, 3);
+            for (int i = 0; i < 100; i++) {
+                h.recordValue(500);
+            }
+            h.setTag(LoadMetrics.toTag(LoadMetrics.OK + request));
+            h.setStartTimeStamp(1000 + interval * 1000L);
+            h.setEndTimeStamp(2000 + interval * 1000L);
+            w.outputIntervalHistogram(h);
+        }
+        w.close();
+        HdrMerge merge = new HdrMerge();
+        merge.add(log);
+
+        assertTrue(merge.report().contains("| login | 200 | 0 | 100.0 |"), merge.report());
+        assertTrue(merge.report().contains("| private_chat | 800 | 0 | 100.0 |"), merge.report());
+    }
 }

@@ -46,7 +46,7 @@ public class FileTransferSimulation extends ChatSimulation {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("transfers", transfers);
         r.put("fileSizeBytes", fileSize);
-        r.put("relayReceiveMBps", metrics.megabytesPerSecond("relay receive"));
+        r.put("relayReceiveMBps", Math.round(metrics.megabytesPerSecond("relay receive") * 10) / 10.0);
         r.put("relayReceivedBytes", metrics.bytes("relay receive"));
         if (Params.flag("baseline", true)) {
             r.put("loopbackDirectMBps", LoopbackBaseline.run(transfers, fileSize));

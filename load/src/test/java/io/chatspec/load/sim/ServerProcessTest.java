@@ -1,0 +1,33 @@
+package io.chatspec.load.sim;
+
+import io.chatspec.protocol.client.ChatClient;
+import org.testng.SkipException;
+import org.testng.annotations.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.testng.Assert.assertTrue;
+
+/** The separate server JVM that {@code -Dchatspec.serverHeap} starts: ready line, address, memory readings. */
+public class ServerProcessTest {
+    private static final Path JAR = Path.of("../reference-server/target/chatspec-reference-server.jar");
+
+    @Test
+    public void startsTheJarAndReportsWhatItHolds() throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new SkipException("no runnable server jar at " + JAR.toAbsolutePath() + " (package reference-server)");
+        }
+        Path log = Files.createTempDirectory("server-process").resolve("server.log");
+        try (ServerProcess server = ServerProcess.start(JAR, "128m", List.of(), log)) {
+            assertTrue(server.address().getPort() > 0, "port from the ready line");
+            try (ChatClient client = ChatClient.connect("probe", server.address())) {
+                assertTrue(client.isOpen(), "accepts a chat connection");
+            }
+            assertTrue(server.rssKiB() > 0, "VmRSS read from /proc");
+            long heap = server.liveHeapKiB();
+            assertTrue(heap > 0 && heap < 128 * 1024, "live heap within -Xmx128m, got " + heap + " KiB");
+        }
+    }
+}
