@@ -46,16 +46,14 @@ final class AwaitAction extends ChatAction {
         try {
             want = expected.apply(session);
         } catch (RuntimeException e) {
-            report(session, request, start, start, e.getMessage());
-            proceed(session, e.getMessage());
+            complete(session, request, start, start, e.getMessage());
             return;
         }
         conn.await(() -> observed.applyAsLong(conn) >= want, timeout, () -> proceed(session, null), () -> {
             long missing = want - observed.applyAsLong(conn);
             onShortfall.missing(missing);
             String why = missing + " of " + want + " missing after " + timeout;
-            report(session, request, start, Micros.now(), why);
-            proceed(session, why);
+            complete(session, request, start, Micros.now(), why);
         });
     }
 }

@@ -26,12 +26,17 @@ abstract class ChatAction extends JavaExitableAction {
         next().$bang(failure == null ? s : s.markAsFailed());
     }
 
+    /** Records a request's outcome and moves the user on: how every request ends. */
+    protected void complete(Session s, String request, long startMicros, long endMicros, String failure) {
+        report(s, request, startMicros, endMicros, failure);
+        proceed(s, failure);
+    }
+
     protected ChatConnection connectionOrFail(Session s, String request) {
         ChatConnection c = ChatConnection.of(s);
         if (c == null) {
             long now = io.chatspec.load.metrics.Micros.now();
-            report(s, request, now, now, "not connected: add ChatDsl.connect() before " + request);
-            proceed(s, "not connected");
+            complete(s, request, now, now, "not connected: add ChatDsl.connect() before " + request);
         }
         return c;
     }

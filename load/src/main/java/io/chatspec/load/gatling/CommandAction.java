@@ -56,17 +56,14 @@ final class CommandAction extends ChatAction {
                         .put(notificationKey + "/" + notificationSubject.eval(session), start);
             }
         } catch (El.ElException e) {
-            report(session, request, start, start, e.getMessage());
-            proceed(session, e.getMessage());
+            complete(session, request, start, start, e.getMessage());
             return;
         }
         conn.request(command, replyCmds, components.protocol().replyTimeout(), reply -> {
             String failure = check.check(reply);
-            report(session, request, start, Micros.now(), failure);
-            proceed(session, failure);
+            complete(session, request, start, Micros.now(), failure);
         }, why -> {
-            report(session, request, start, Micros.now(), why);
-            proceed(session, why);
+            complete(session, request, start, Micros.now(), why);
         });
     }
 }

@@ -31,8 +31,7 @@ final class ConnectAction extends ChatAction {
                     long end = Micros.now();
                     if (error != null) {
                         String why = "connect failed: " + error.getMessage();
-                        report(session, "connect", start, end, why);
-                        proceed(session, why);
+                        complete(session, "connect", start, end, why);
                         return;
                     }
                     conn.attach(client);

@@ -70,8 +70,7 @@ final class GateAction extends ChatAction {
             }
             if (timedOut) {
                 String why = "gate " + gate + " not opened within " + timeout;
-                report(session, "gate", start, Micros.now(), why);
-                proceed(session, why);
+                complete(session, "gate", start, Micros.now(), why);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

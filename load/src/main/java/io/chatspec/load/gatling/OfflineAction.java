@@ -31,16 +31,14 @@ final class OfflineAction extends ChatAction {
         try {
             u = user.eval(session);
         } catch (El.ElException e) {
-            report(session, "offline", start, start, e.getMessage());
-            proceed(session, e.getMessage());
+            complete(session, "offline", start, start, e.getMessage());
             return;
         }
         if (timeNotification) {
             LoadMetrics.current().notificationClock().put("friend_offline/" + u, start);
         }
         conn.sendOneWay(Messages.offline(u), failure -> {
-            report(session, "offline", start, Micros.now(), failure);
-            proceed(session, failure);
+            complete(session, "offline", start, Micros.now(), failure);
         });
     }
 }

@@ -37,8 +37,7 @@ final class ReceiveFileAction extends ChatAction {
             receive(session, conn.pollFileOffer());
         }, () -> {
             String why = "no recv_file_port_reply within " + offerTimeout;
-            report(session, "await file offer", start, Micros.now(), why);
-            proceed(session, why);
+            complete(session, "await file offer", start, Micros.now(), why);
         });
     }
 
@@ -63,8 +62,7 @@ final class ReceiveFileAction extends ChatAction {
             }
             String result = failure;
             session.eventLoop().execute(() -> {
-                report(session, "relay receive", start, end, result);
-                proceed(session, result);
+                complete(session, "relay receive", start, end, result);
             });
         });
     }

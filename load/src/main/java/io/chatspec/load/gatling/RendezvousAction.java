@@ -42,8 +42,7 @@ final class RendezvousAction extends ChatAction {
         try {
             k = key.eval(session);
         } catch (El.ElException e) {
-            report(session, "rendezvous", start, start, e.getMessage());
-            proceed(session, e.getMessage());
+            complete(session, "rendezvous", start, start, e.getMessage());
             return;
         }
         List<Parked> release = null;
@@ -74,8 +73,7 @@ final class RendezvousAction extends ChatAction {
             if (timedOut) {
                 String why = "only " + (mine.waiting.size() + 1) + " of " + parties + " arrived at " + k
                         + " within " + timeout;
-                report(session, "rendezvous", start, Micros.now(), why);
-                proceed(session, why);
+                complete(session, "rendezvous", start, Micros.now(), why);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -47,23 +47,20 @@ final class SendFileAction extends ChatAction {
             filename = "cs-" + sender + "-" + conn.nextSeq("file") + ".bin";
             command = Messages.sendFile(sender, to.eval(session), length, filename);
         } catch (El.ElException e) {
-            report(session, "send_file", start, start, e.getMessage());
-            proceed(session, e.getMessage());
+            complete(session, "send_file", start, start, e.getMessage());
             return;
         }
         conn.request(command, REPLIES, components.protocol().replyTimeout(), reply -> {
             if (!Commands.SEND_FILE_PORT_REPLY.equals(reply.cmd()) || reply.get("port") == null
                     || !reply.get("port").canConvertToInt()) {
                 String why = "expected send_file_port_reply, got " + reply.raw();
-                report(session, "send_file", start, Micros.now(), why);
-                proceed(session, why);
+                complete(session, "send_file", start, Micros.now(), why);
                 return;
             }
             report(session, "send_file", start, Micros.now(), null);
             relay(session, filename, reply.get("port").intValue());
         }, why -> {
-            report(session, "send_file", start, Micros.now(), why);
-            proceed(session, why);
+            complete(session, "send_file", start, Micros.now(), why);
         });
     }
 
@@ -82,8 +79,7 @@ final class SendFileAction extends ChatAction {
                 if (failure == null) {
                     LoadMetrics.current().addTransfer("relay send", r.bytes(), start, end);
                 }
-                report(session, "relay send", start, end, failure);
-                proceed(session, failure);
+                complete(session, "relay send", start, end, failure);
             });
         });
     }
