@@ -208,6 +208,8 @@ public final class ChatClient implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new ExpectationFailedException(name, "no " + description + " (interrupted before the window ended)",
+                    List.copyOf(inbox), false);
         } finally {
             lock.unlock();
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -105,8 +104,6 @@ public final class FileRelay {
             } finally {
                 watchdog.cancel(false);
             }
-        } catch (SocketTimeoutException e) {
-            return failed(received, sha, start, "timed out after " + timeout);
         } catch (IOException e) {
             return failed(received, sha, start, expired.get() ? "timed out after " + timeout : e.toString());
         }

@@ -81,6 +81,7 @@ public final class Frame {
 
     @Override
     public String toString() {
-        return kind + "(" + (bytes.length > 200 ? text().substring(0, 200) + "..." : text()) + ")";
+        String text = text();
+        return kind + "(" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + ")";
     }
 }

@@ -77,6 +77,12 @@ public final class FrameSplitter {
     }
 
     private void between(byte b, List<Frame> out) {
+        if (garbage.size() > 0 && b != '\n') {
+            // A garbage run lasts to the end of its line: a '{' inside it may sit in a string whose opening quote
+            // was part of the garbage, and starting an object there would misread everything after it (ERR-3).
+            appendGarbage(b, out);
+            return;
+        }
         switch (b) {
             case '{', '[' -> {
                 flushGarbage(out);
@@ -91,13 +97,11 @@ public final class FrameSplitter {
                 settle(Frame.Terminator.NEWLINE);
             }
             case ' ', '\t', '\r', ';' -> {
-                if (garbage.size() > 0) {
-                    appendGarbage(b);
-                }
+                // separators between messages
             }
             default -> {
                 settle(Frame.Terminator.NONE);
-                appendGarbage(b);
+                appendGarbage(b, out);
             }
         }
     }
@@ -144,21 +148,25 @@ public final class FrameSplitter {
         }
     }
 
-    private void appendGarbage(byte b) {
+    /** Oversized garbage is reported the moment it passes the limit (ERR-13), then skipped to the newline. */
+    private void appendGarbage(byte b, List<Frame> out) {
+        if (garbageOversized) {
+            return;
+        }
         if (garbage.size() < maxFrameBytes) {
             garbage.write(b);
-        } else {
-            garbageOversized = true;
+            return;
         }
+        garbageOversized = true;
+        out.add(new Frame(Frame.Kind.TOO_LARGE, Arrays.copyOf(garbage.toByteArray(), Math.min(256, garbage.size())), readSeq));
     }
 
     private void flushGarbage(List<Frame> out) {
-        if (garbage.size() > 0) {
-            Frame.Kind kind = garbageOversized ? Frame.Kind.TOO_LARGE : Frame.Kind.GARBAGE;
-            out.add(new Frame(kind, trimTrailing(garbage.toByteArray()), readSeq));
-            garbage.reset();
-            garbageOversized = false;
+        if (garbage.size() > 0 && !garbageOversized) {
+            out.add(new Frame(Frame.Kind.GARBAGE, trimTrailing(garbage.toByteArray()), readSeq));
         }
+        garbage.reset();
+        garbageOversized = false;
     }
 
     private static byte[] trimTrailing(byte[] bytes) {

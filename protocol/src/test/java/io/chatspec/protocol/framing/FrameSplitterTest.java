@@ -96,16 +96,35 @@ public class FrameSplitterTest {
     }
 
     @Test
-    public void garbageBetweenObjectsIsReportedAndDoesNotEatTheNextObject() {
+    public void garbageRunsToTheEndOfItsLineThenObjectsAreReadAgain() {
         List<Frame> frames = new FrameSplitter(4096).feed(utf8("hello world\n" + OBJECTS.get(0) + "nonsense"
-                + OBJECTS.get(3)));
+                + OBJECTS.get(3) + "\n" + OBJECTS.get(1)));
         assertEquals(frames.size(), 4);
         assertEquals(frames.get(0).kind(), Frame.Kind.GARBAGE);
         assertEquals(frames.get(0).text(), "hello world");
         assertEquals(frames.get(1).text(), OBJECTS.get(0));
-        assertEquals(frames.get(2).kind(), Frame.Kind.GARBAGE);
-        assertEquals(frames.get(2).text(), "nonsense");
-        assertEquals(frames.get(3).text(), OBJECTS.get(3));
+        assertEquals(frames.get(2).kind(), Frame.Kind.GARBAGE, "an object on a garbage line is part of the garbage");
+        assertEquals(frames.get(2).text(), "nonsense" + OBJECTS.get(3));
+        assertEquals(frames.get(3).text(), OBJECTS.get(1));
+    }
+
+    @Test
+    public void aBraceInsideAGarbageStringDoesNotDesynchroniseTheStream() {
+        // "{" is valid JSON but no object; its opening quote is garbage, so the brace must not open an object.
+        List<Frame> frames = feedInChunks(new FrameSplitter(4096), utf8("\"{\"\n\"a [b\"\n" + OBJECTS.get(0) + "\n"),
+                new Random(3));
+        assertEquals(texts(frames), List.of("\"{\"", "\"a [b\"", OBJECTS.get(0)));
+        assertEquals(frames.get(2).kind(), Frame.Kind.OBJECT);
+    }
+
+    @Test
+    public void oversizedGarbageIsReportedAtOnceWithoutWaitingForANewline() {
+        FrameSplitter s = new FrameSplitter(64);
+        List<Frame> frames = s.feed(utf8("x".repeat(65)));
+        assertEquals(frames.size(), 1);
+        assertEquals(frames.get(0).kind(), Frame.Kind.TOO_LARGE);
+        assertTrue(s.feed(utf8("y".repeat(1000))).isEmpty(), "the rest of the line is skipped silently");
+        assertEquals(texts(s.feed(utf8("\n" + OBJECTS.get(0)))), List.of(OBJECTS.get(0)));
     }
 
     @Test
@@ -145,19 +164,24 @@ public class FrameSplitterTest {
     }
 
     @Test
-    public void randomGarbageNeverThrowsAndValidObjectsAfterANewlineSurvive() {
+    public void anObjectAfterAnyGarbageLineSurvivesExactlyOnce() {
         Random r = new Random(42);
         for (int round = 0; round < 300; round++) {
-            byte[] junk = new byte[r.nextInt(200)];
+            byte[] junk = new byte[1 + r.nextInt(200)];
             r.nextBytes(junk);
-            // Balanced or not, junk may open an object; a fresh splitter per round keeps rounds independent.
-            FrameSplitter s = new FrameSplitter(512);
+            junk[0] = 'x'; // starts a garbage run rather than an object
+            for (int i = 0; i < junk.length; i++) {
+                if (junk[i] == '\n') {
+                    junk[i] = '{';
+                }
+            }
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.writeBytes(junk);
-            List<Frame> frames = feedInChunks(s, all.toByteArray(), r);
-            for (Frame f : frames) {
-                assertTrue(f.bytes().length <= 512, "frames are bounded by the limit");
-            }
+            all.writeBytes(utf8("\n" + OBJECTS.get(2) + "\n"));
+            List<Frame> frames = feedInChunks(new FrameSplitter(512), all.toByteArray(), r);
+            assertEquals(frames.size(), 2, "round " + round + ": " + frames);
+            assertEquals(frames.get(0).kind(), Frame.Kind.GARBAGE, "round " + round);
+            assertEquals(frames.get(1).text(), OBJECTS.get(2), "round " + round);
         }
     }
 }

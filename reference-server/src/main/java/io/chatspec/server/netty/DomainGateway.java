@@ -103,6 +103,10 @@ public final class DomainGateway implements RelayListener {
      * its connection is closed, which logs its user out like any dropped connection.
      */
     private static void write(Channel ch, Effect.Send send) {
+        if (!ch.isActive()) {
+            // Closed or closing (perhaps for not reading): its user is logged out when channelInactive runs.
+            return;
+        }
         if (!ch.isWritable()) {
             ChannelOutboundBuffer queued = ch.unsafe().outboundBuffer();
             if (queued != null && queued.totalPendingWriteBytes() > MAX_QUEUED_BYTES) {

@@ -51,6 +51,13 @@ public final class RelayPorts {
         }
     }
 
+    /** Gives back a claimed port that could not be bound: unlike {@link #release}, it was never ours to reuse. */
+    public synchronized void releaseUnbound(int port) {
+        if (!range.isEphemeral() && port >= range.low() && port <= range.high()) {
+            inUse.clear(port - range.low());
+        }
+    }
+
     /**
      * True if {@code port} was handed back within {@code window}. Its listener may then still be open in the OS:
      * a selector-registered socket is only really closed at its event loop's next select.

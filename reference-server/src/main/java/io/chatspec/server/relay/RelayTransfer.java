@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.LongAccumulator;
 final class RelayTransfer {
     private static final Logger log = LoggerFactory.getLogger(RelayTransfer.class);
 
-    private static final Duration MIN_STALL = Duration.ofMinutes(1);
 
     private final TransferId id;
     private final long length;
@@ -46,7 +45,7 @@ final class RelayTransfer {
     private ByteBuf held;
     private long remaining;
     private long relayed;
-    private long relayedAtLastCheck = -1;
+    private long deliveredAtLastCheck = -1;
     private boolean paired;
     private boolean finished;
     private int closedParties;
@@ -257,22 +256,39 @@ final class RelayTransfer {
         listener.timedOut(id);
     }
 
-    /** Generous on purpose: six connect timeouts, and never under a minute. */
+    /** Generous on purpose: six connect timeouts. */
     Duration stallTimeout() {
-        Duration six = timeout.multipliedBy(6);
-        return six.compareTo(MIN_STALL) < 0 ? MIN_STALL : six;
+        return timeout.multipliedBy(6);
     }
 
+    /**
+     * Progress is what has left the server for the receiver, not what was read from the sender: a receiver that
+     * drains slowly is alive, one that stopped reading is not. A stuck pair is ended; if it is already ended but
+     * the receiver still does not read what is queued, the connections are dropped so no transfer holds its
+     * buffers and sockets forever.
+     */
     private void stallCheck() {
-        if (finished) {
-            return;
+        long delivered = delivered();
+        if (delivered == deliveredAtLastCheck) {
+            if (finished || delivered < relayed) {
+                // Bytes are waiting and the receiver takes none: a graceful close would wait for it forever.
+                log.info("transfer {}: receiver stopped reading after {} of {} bytes; dropping both connections", id,
+                        delivered, length);
+                finished = true;
+                releaseHeld();
+                parties.forEach(Channel::close);
+            } else {
+                log.info("transfer {} moved no byte for {}; closing it after {} of {} bytes", id, stallTimeout(),
+                        delivered, length);
+                finish(false);
+            }
         }
-        if (relayed == relayedAtLastCheck) {
-            log.info("transfer {} moved no byte for {}; closing it after {} of {} bytes", id, stallTimeout(), relayed,
-                    length);
-            finish(false);
-        }
-        relayedAtLastCheck = relayed;
+        deliveredAtLastCheck = delivered;
+    }
+
+    private long delivered() {
+        ChannelOutboundBuffer pending = receiver == null ? null : receiver.unsafe().outboundBuffer();
+        return relayed - (pending == null ? 0 : pending.totalPendingWriteBytes());
     }
 
     private void releaseHeld() {

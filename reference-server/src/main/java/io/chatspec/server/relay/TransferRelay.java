@@ -124,7 +124,7 @@ public final class TransferRelay implements AutoCloseable {
                 return;
             }
         } finally {
-            unbindable.forEach(ports::release);
+            unbindable.forEach(ports::releaseUnbound);
         }
         log.info("transfer {} refused: no relay port free in {}", transfer.id(), ports.range());
         listener.rejected(transfer.id());
@@ -177,7 +177,11 @@ public final class TransferRelay implements AutoCloseable {
                 .addListener((ChannelFuture f) -> {
                     if (!f.isSuccess()) {
                         log.warn("relay listener of transfer {} failed to register: {}", transfer.id(), f.cause());
-                        loop.execute(transfer::abort);
+                        loop.execute(() -> {
+                            transfer.abort();
+                            // Both parties were told the port: end the transfer for the domain as a timeout.
+                            listener.timedOut(transfer.id());
+                        });
                     }
                 });
         listener.opened(transfer.id(), bound);

@@ -29,6 +29,10 @@ public class BadInputSocketTest extends SocketTestBase {
                 {"42\n".getBytes(StandardCharsets.UTF_8)},
                 {"true\n".getBytes(StandardCharsets.UTF_8)},
                 {"null\n".getBytes(StandardCharsets.UTF_8)},
+                {"\"{\"\n".getBytes(StandardCharsets.UTF_8)},
+                {"\"a [b\"\n".getBytes(StandardCharsets.UTF_8)},
+                {"[{\"cmd\":\"login\"}]\n".getBytes(StandardCharsets.UTF_8)},
+                {"hello {\"cmd\":\"get_group_member\",\"group\":\"g\"}\n".getBytes(StandardCharsets.UTF_8)},
                 {invalidUtf8()},
         };
     }

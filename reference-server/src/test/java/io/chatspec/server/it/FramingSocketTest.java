@@ -8,6 +8,9 @@ import io.chatspec.protocol.client.TranscriptEntry;
 import io.chatspec.protocol.framing.Frame;
 import org.testng.annotations.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,13 +114,22 @@ public class FramingSocketTest extends SocketTestBase {
             Message m = e.message();
             assertNotNull(m, "not a JSON object: " + e.text());
             assertEquals(e.text(), m.toJson(), "not compact");
-            assertEquals(new String(e.text().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), e.text());
+            assertValidUtf8(e.frame().bytes());
             if (e.frame().terminator() != Frame.Terminator.PENDING) {
                 assertEquals(e.frame().terminator(), Frame.Terminator.NEWLINE, "no newline after " + e.text());
             }
             for (String field : m.fieldNames()) {
                 assertTrue(m.get(field).isTextual(), field + " is not a string in " + e.text());
             }
+        }
+    }
+
+    private static void assertValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("server wrote invalid UTF-8: " + e, e);
         }
     }
 }
