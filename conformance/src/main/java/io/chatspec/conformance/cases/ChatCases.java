@@ -49,7 +49,7 @@ final class ChatCases {
                     s.checks("PRIV-1", "PRIV-8");
                     bob.receives(sameAs(m));
                     s.checks("PRIV-1", "PRIV-7");
-                    s.quiet(bob.nothing(cmd(PRIVATE_CHAT)), carol.nothing());
+                    s.quiet(bob.nothing(cmd(PRIVATE_CHAT)), carol.nothing(cmd(PRIVATE_CHAT)));
                 })
                 .core("private.never-logged-in", "Private chat to a user who never logged in", "PRIV-3", s -> {
                     Actor alice = s.user("alice");
@@ -77,8 +77,8 @@ final class ChatCases {
                     Actor alice = s.user("alice");
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
-                    bob.drops();
                     s.checks("PRIV-5");
+                    bob.drops();
                     String result = eventuallyOffline(s, alice, bob);
                     s.require(OFFLINE.equals(result), "private_chat to a dropped user did not get offline within "
                             + s.replyTimeout().toMillis() + " ms", "{\"cmd\":\"private_chat_reply\",\"result\":\"offline\"}",
@@ -135,7 +135,7 @@ final class ChatCases {
                     s.checks("GCHAT-1", "GCHAT-4");
                     List<Silence> silences = new ArrayList<>();
                     members.forEach(a -> silences.add(a.nothing(cmd(GROUP_CHAT))));
-                    silences.add(gina.nothing());
+                    silences.add(gina.nothing(cmd(GROUP_CHAT)));
                     s.quiet(silences.toArray(Silence[]::new));
                 })
                 .core("gchat.offline-members", "Offline members get nothing, not even at their next login", "GCHAT-3", s -> {
@@ -219,7 +219,7 @@ final class ChatCases {
                     carol.receives(notice);
                     s.checks("OFF-2", "OFF-3", "OFF-4");
                     s.quiet(bob.nothing(cmd(FRIEND_OFFLINE)), carol.nothing(cmd(FRIEND_OFFLINE)),
-                            alice.nothing(notice), dave.nothing());
+                            alice.nothing(notice), dave.nothing(cmd(FRIEND_OFFLINE)));
                     s.checks("OFF-1");
                     bob.chats(alice, "bye?");
                     bob.receives(reply(PRIVATE_CHAT_REPLY, OFFLINE));
@@ -238,8 +238,8 @@ final class ChatCases {
                     Actor alice = s.user("alice");
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
-                    alice.drops();
                     s.checks("OFF-6");
+                    alice.drops();
                     bob.receives(msg(FRIEND_OFFLINE).with("friend", alice.name()));
                     s.quiet(bob.nothing(cmd(FRIEND_OFFLINE)));
                     s.checks("OFF-7");

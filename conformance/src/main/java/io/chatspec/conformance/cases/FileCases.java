@@ -108,9 +108,12 @@ final class FileCases {
                     s.checks("FILE-16");
                     s.require(t1.relay().getPort() != t2.relay().getPort(), "overlapping transfers share a port",
                             "two different ports", "both on " + t1.relay().getPort());
-                    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> Transfers.relay(s, t1, false, 0, "FILE-16"));
-                    Transfers.relay(s, t2, true, 0, "FILE-16");
-                    first.join();
+                    // both transfers run at once; only the relay sockets work in the background, the scenario is
+                    // touched from this thread alone
+                    Transfers.Running one = Transfers.start(s, t1, false, 0, "FILE-16");
+                    Transfers.Running two = Transfers.start(s, t2, true, 0, "FILE-16");
+                    Transfers.verify(s, one, "FILE-16");
+                    Transfers.verify(s, two, "FILE-16");
                 })
                 .slow("file.timeout.receiver-absent", "Timeout when the receiver never connects", "FILE-13 FILE-15 FILE-17", s -> {
                     Actor alice = s.user("alice");

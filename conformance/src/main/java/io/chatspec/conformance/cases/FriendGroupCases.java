@@ -37,7 +37,7 @@ final class FriendGroupCases {
                     s.checks("ADD-4");
                     bob.receives(msg(ADD_FRIEND_REPLY).with("result", alice.name()));
                     s.checks("ADD-4", "ADD-6");
-                    s.quiet(bob.nothing(cmd(ADD_FRIEND_REPLY)), alice.nothing(cmd(ADD_FRIEND_REPLY)), carol.nothing());
+                    s.quiet(bob.nothing(cmd(ADD_FRIEND_REPLY)), alice.nothing(cmd(ADD_FRIEND_REPLY)), carol.nothing(cmd(ADD_FRIEND_REPLY)));
                 })
                 .core("add.already-friend", "Repeating a successful add", "ADD-2", s -> {
                     Actor alice = s.user("alice");

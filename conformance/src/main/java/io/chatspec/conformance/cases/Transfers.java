@@ -33,8 +33,8 @@ final class Transfers {
     static Announced announce(Scenario s, Actor from, Actor to, Message sendFile) {
         JsonNode length = sendFile.get("length");
         String filename = sendFile.text("filename");
-        from.sends(sendFile);
         s.checks("FILE-2", "FILE-4", "FILE-5", "MSG-3");
+        from.sends(sendFile);
         Message portReply = from.receives(msg(SEND_FILE_PORT_REPLY).withPort().withExactType("length", length)
                 .with("filename", filename));
         s.checks("FILE-3", "FILE-5", "MSG-3");
@@ -43,6 +43,20 @@ final class Transfers {
         InetSocketAddress control = s.env().address();
         return new Announced(new InetSocketAddress(control.getHostString(), portReply.get("port").asInt()),
                 length.asLong(), filename);
+    }
+
+    /** Ends a 0-byte transfer announced by {@code portReply}: both parties connect, the server closes (best effort). */
+    static void finishEmpty(Scenario s, Message portReply) {
+        if (portReply.get("port") == null || !portReply.get("port").isInt()) {
+            return;
+        }
+        InetSocketAddress relay = new InetSocketAddress(s.env().address().getHostString(), portReply.get("port").asInt());
+        try (RelayParty receiver = RelayParty.connect(relay, s.replyTimeout());
+             RelayParty sender = RelayParty.connect(relay, s.replyTimeout())) {
+            receiver.awaitClosedByServer(s.replyTimeout());
+        } catch (IOException ignored) {
+            // courtesy: the case's verdict does not depend on it
+        }
     }
 
     static RelayParty connect(Scenario s, Announced t, String who) {
@@ -60,6 +74,18 @@ final class Transfers {
      * connect order and checks what the receiver read: exact bytes, then end-of-stream (FILE-9).
      */
     static void relay(Scenario s, Announced t, boolean senderFirst, long excess, String rule) {
+        verify(s, start(s, t, senderFirst, excess, rule), rule);
+    }
+
+    /** A transfer whose relay parties are connected and whose bytes are on their way. */
+    record Running(Announced t, long seed, long excess, RelayParty sender, CompletableFuture<RelayParty.Received> received) {
+    }
+
+    /**
+     * Connects both relay parties in the given order and starts writing and reading; on the case thread, so that
+     * several transfers can overlap without touching the scenario from other threads.
+     */
+    static Running start(Scenario s, Announced t, boolean senderFirst, long excess, String rule) {
         long seed = t.relay().getPort() * 31L + t.length();
         Duration deadline = s.transferTimeout().plus(s.replyTimeout());
         RelayParty sender;
@@ -78,7 +104,18 @@ final class Transfers {
             sender = connect(s, t, "sender");
             sender.writeGenerated(seed, t.length() + excess);
         }
-        RelayParty.Received r = RelayParty.await(received, deadline.plusSeconds(1));
+        return new Running(t, seed, excess, sender, received);
+    }
+
+    /** Waits for what the receiver read and judges it: exact bytes, then end-of-stream (FILE-9). */
+    static void verify(Scenario s, Running run, String rule) {
+        Announced t = run.t();
+        long seed = run.seed();
+        long excess = run.excess();
+        RelayParty sender = run.sender();
+        s.checks(rule, "FILE-6");
+        Duration deadline = s.transferTimeout().plus(s.replyTimeout());
+        RelayParty.Received r = RelayParty.await(run.received(), deadline.plusSeconds(1));
         String expectedSha = FileRelay.sha256OfGenerated(seed, t.length());
         String expected = t.length() + " bytes with SHA-256 " + expectedSha + ", then end-of-stream";
         s.checks(excess > 0 ? new String[]{rule, "FILE-10"} : new String[]{rule});

@@ -85,6 +85,7 @@ public final class Actor {
                     e.toString(), Scenario.observed(x, client));
         }
         scenario.tolerate(e.deviations(m));
+        scenario.consumed(client, m);
         return m;
     }
 

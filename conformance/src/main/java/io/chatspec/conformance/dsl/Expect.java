@@ -3,6 +3,7 @@ package io.chatspec.conformance.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Verdict;
+import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.Message;
 import io.restassured.path.json.JsonPath;
 
@@ -40,6 +41,28 @@ public final class Expect implements Predicate<Message> {
         Expect e = new Expect(cmd);
         e.anyFields = true;
         return e;
+    }
+
+    /** Any message satisfying {@code p}, whatever its {@code cmd}: for silences about a kind of message. */
+    public static Expect matching(String description, Predicate<Message> p) {
+        Expect e = new Expect(null);
+        e.anyFields = true;
+        return e.where(description, p);
+    }
+
+    /** The {@code cmd}s of the messages the spec has a server send: replies, notices, forwards, errors. */
+    public static final Set<String> SPEC_SERVER_CMDS = Set.of(Commands.REGISTER_REPLY, Commands.LOGIN_REPLY,
+            Commands.FRIEND_LOGIN, Commands.ADD_REPLY, Commands.ADD_FRIEND_REPLY, Commands.CREATE_GROUP_REPLY,
+            Commands.ADD_GROUP_REPLY, Commands.PRIVATE_CHAT, Commands.PRIVATE_CHAT_REPLY, Commands.GROUP_CHAT,
+            Commands.GROUP_CHAT_REPLY, Commands.GET_GROUP_MEMBER_REPLY, Commands.OFFLINE_REPLY, Commands.FRIEND_OFFLINE,
+            Commands.SEND_FILE_REPLY, Commands.SEND_FILE_PORT_REPLY, Commands.RECV_FILE_PORT_REPLY, Commands.ERROR);
+
+    /**
+     * Any message the spec defines for a server to send. For silences that are about replies and notices: other
+     * messages (what a server may add after {@code login_reply}, LOGIN-9 INFO) do not break them.
+     */
+    public static Expect specMessage() {
+        return matching("a reply, notice or forward the spec defines", m -> SPEC_SERVER_CMDS.contains(m.cmd()));
     }
 
     /** A message with exactly this {@code cmd} and the fields added with {@link #with}. */
@@ -190,7 +213,7 @@ public final class Expect implements Predicate<Message> {
     }
 
     private boolean evaluate(Message m, List<Finding> out) {
-        if (!cmd.equals(m.cmd())) {
+        if (cmd != null && !cmd.equals(m.cmd())) {
             return false;
         }
         for (FieldCheck c : fields.values()) {
@@ -209,6 +232,9 @@ public final class Expect implements Predicate<Message> {
 
     @Override
     public String toString() {
+        if (cmd == null) {
+            return extra.stream().map(n -> n.description).collect(Collectors.joining(" and "));
+        }
         StringBuilder sb = new StringBuilder("{\"cmd\":\"").append(cmd).append('"');
         for (FieldCheck c : fields.values()) {
             sb.append(",\"").append(c.field).append("\":").append(c.shown);

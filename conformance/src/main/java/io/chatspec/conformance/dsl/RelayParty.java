@@ -82,6 +82,7 @@ public final class RelayParty implements AutoCloseable {
 
     /** Reads until end-of-stream, hashing, in the background; gives up at the deadline. */
     public CompletableFuture<Received> readToEnd(Duration deadline) {
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture<Received> f = CompletableFuture.supplyAsync(() -> {
             MessageDigest sha = sha256();
             long total = 0;
@@ -95,17 +96,19 @@ public final class RelayParty implements AutoCloseable {
                 }
                 return new Received(total, HexFormat.of().formatHex(sha.digest()), true, null);
             } catch (IOException e) {
-                return new Received(total, HexFormat.of().formatHex(sha.digest()), false, e.toString());
+                // on a timeout the socket was closed under us: keep what was read, it is still evidence (the
+                // bytes may be right and only the end-of-stream missing, FILE-9)
+                return new Received(total, HexFormat.of().formatHex(sha.digest()), false, timedOut.get()
+                        ? "no end-of-stream within " + deadline.toMillis() + " ms" : e.toString());
             }
         }, IO);
-        return f.completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(r -> {
-                    if (r == null) {
-                        closeQuietly();
-                        return new Received(-1, "", false, "no end-of-stream within " + deadline.toMillis() + " ms");
-                    }
-                    return r;
-                });
+        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!f.isDone()) {
+                timedOut.set(true);
+                closeQuietly();
+            }
+        });
+        return f;
     }
 
     /** Waits for the server to close this connection; false if it stays open past the deadline. */

@@ -56,13 +56,13 @@ public final class JsonReport {
         return root;
     }
 
-    /** Per rule: the worst verdict over the cases that reached it, and those cases. */
+    /** Per rule: the worst judged verdict over the cases that reached it (ERROR/SKIPPED only if none judged it). */
     private static ArrayNode rules(RunResult run) {
         Map<String, Verdict> worst = new LinkedHashMap<>();
         Map<String, ArrayNode> byRule = new LinkedHashMap<>();
         for (CaseResult c : run.cases()) {
             c.ruleVerdicts().forEach((rule, v) -> {
-                worst.merge(rule, v, Verdict::worst);
+                worst.merge(rule, v, Verdict::combineForRule);
                 byRule.computeIfAbsent(rule, k -> MAPPER.createArrayNode()).add(c.id());
             });
         }

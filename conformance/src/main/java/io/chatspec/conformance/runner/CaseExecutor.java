@@ -74,12 +74,13 @@ public final class CaseExecutor {
         }
         findings.addAll(s.findings());
         List<TranscriptEntry> transcript = Transcript.merge(s.transcripts());
-        findings.addAll(framingFindings(transcript, s.segmentationJudged()));
+        findings.addAll(framingFindings(transcript, s.segmentationJudged(), s::wasConsumed));
         findings = judge(findings);
 
-        Verdict verdict = forced != null ? forced
-                : findings.stream().map(Finding::verdict).filter(v -> v == Verdict.FAIL || v == Verdict.NON_STRICT)
-                .reduce(Verdict.PASS, Verdict::worst);
+        Verdict judgedWorst = findings.stream().map(Finding::verdict)
+                .filter(v -> v == Verdict.FAIL || v == Verdict.NON_STRICT).reduce(Verdict.PASS, Verdict::worst);
+        // a FAIL found before the case stopped outranks the forced SKIPPED or ERROR (FAIL > ERROR > ... > SKIPPED)
+        Verdict verdict = forced == null ? judgedWorst : judgedWorst == Verdict.FAIL ? Verdict.FAIL : forced;
         if (verdict == Verdict.PASS && c.rules().stream().noneMatch(this::judged)) {
             verdict = Verdict.INFO;
         }
@@ -102,17 +103,30 @@ public final class CaseExecutor {
             reason = "extension not claimed by the target; observed behaviour recorded";
         }
         return new CaseResult(c.id(), c.title(), c.category(), c.rules(), verdict,
-                ruleVerdicts(c, s.checkedRules(), findings, forced, completed), started,
+                ruleVerdicts(c, s.checkedRules(), s.currentRules(), findings, forced, completed), started,
                 (System.nanoTime() - t0) / 1_000_000, reason, expected, observed, List.copyOf(findings), transcript);
     }
 
     /** Frame-level facts every case collects: FRAME-2 (garbage), FRAME-3 (no newline), FRAME-4 (coalesced). */
-    static List<Finding> framingFindings(List<TranscriptEntry> transcript, boolean judgeSegments) {
+    static List<Finding> framingFindings(List<TranscriptEntry> transcript, boolean judgeSegments,
+                                         java.util.function.BiPredicate<String, io.chatspec.protocol.Message> consumed) {
         List<Finding> out = new ArrayList<>();
         int noNewline = 0;
         int shared = 0;
+        int judgedShared = 0;
         String firstNoNewline = null;
         String firstShared = null;
+        String firstJudged = null;
+        // A read is only evidence of server-side coalescing when every message in it was one the case waited for
+        // (one at a time); a read that also holds a message nobody waited for (a login extra, an echo) may merge
+        // messages that were legitimately due together.
+        Map<String, Boolean> readAllConsumed = new LinkedHashMap<>();
+        for (TranscriptEntry e : transcript) {
+            if (e.direction() == Direction.RECEIVED && e.frame() != null && e.frame().sharedRead()) {
+                readAllConsumed.merge(e.client() + "#" + e.frame().readSeq(),
+                        e.message() != null && consumed.test(e.client(), e.message()), Boolean::logicalAnd);
+            }
+        }
         for (TranscriptEntry e : transcript) {
             if (e.direction() != Direction.RECEIVED || e.frame() == null) {
                 continue;
@@ -127,20 +141,27 @@ public final class CaseExecutor {
                 firstNoNewline = firstNoNewline == null ? e.client() + ": " + e.text() : firstNoNewline;
             }
             if (e.frame().sharedRead()) {
-                shared++;
-                firstShared = firstShared == null ? e.client() + ": " + e.text() : firstShared;
+                if (judgeSegments && readAllConsumed.getOrDefault(e.client() + "#" + e.frame().readSeq(), false)) {
+                    judgedShared++;
+                    firstJudged = firstJudged == null ? e.client() + ": " + e.text() : firstJudged;
+                } else {
+                    shared++;
+                    firstShared = firstShared == null ? e.client() + ": " + e.text() : firstShared;
+                }
             }
         }
         if (noNewline > 0) {
             out.add(new Finding("FRAME-3", Verdict.NON_STRICT, noNewline + " server message(s) without a trailing newline",
                     "compact JSON followed by \\n", firstNoNewline));
         }
+        if (judgedShared > 0) {
+            out.add(new Finding("FRAME-4", Verdict.NON_STRICT, judgedShared + " server message(s) shared a TCP segment",
+                    "one message per segment", firstJudged));
+        }
         if (shared > 0) {
-            out.add(judgeSegments
-                    ? new Finding("FRAME-4", Verdict.NON_STRICT, shared + " server message(s) shared a TCP segment",
-                    "one message per segment", firstShared)
-                    : new Finding("FRAME-4", Verdict.INFO, shared + " server message(s) arrived in one read (server "
-                    + "coalescing or OS merging of back-to-back segments; not judged in this case)", null, firstShared));
+            out.add(new Finding("FRAME-4", Verdict.INFO, shared + " server message(s) arrived in one read (server "
+                    + "coalescing or OS merging of back-to-back segments, or messages due together; not judged)",
+                    null, firstShared));
         }
         return out;
     }
@@ -176,8 +197,8 @@ public final class CaseExecutor {
                 .orElse("INFO rule");
     }
 
-    private Map<String, Verdict> ruleVerdicts(ConformanceCase c, Set<String> checked, List<Finding> findings,
-                                              Verdict forced, boolean completed) {
+    private Map<String, Verdict> ruleVerdicts(ConformanceCase c, Set<String> checked, List<String> current,
+                                              List<Finding> findings, Verdict forced, boolean completed) {
         Set<String> rules = new LinkedHashSet<>(c.rules());
         rules.addAll(checked);
         findings.stream().map(Finding::rule).filter(r -> r != null).forEach(rules::add);
@@ -186,7 +207,8 @@ public final class CaseExecutor {
             Verdict v = findings.stream().filter(f -> r.equals(f.rule())).map(Finding::verdict)
                     .reduce(null, (a, b) -> a == null ? b : a.worst(b));
             if (v == null) {
-                if (forced != null && !checked.contains(r)) {
+                // rules being checked when the case was forced to stop were not seen to pass
+                if (forced != null && (!checked.contains(r) || current.contains(r))) {
                     v = forced;
                 } else if (completed || checked.contains(r)) {
                     v = judged(r) ? Verdict.PASS : Verdict.INFO;

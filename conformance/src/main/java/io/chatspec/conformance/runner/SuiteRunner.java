@@ -129,7 +129,7 @@ public final class SuiteRunner {
         CaseResult r = executor.run(c);
         // Probed after every case, not only after a FAIL: a case about an unclaimed extension ends INFO even when
         // its input killed the server, and the next case must not take the blame for that crash.
-        if (!Probe.answers(target.address(), PROBE_TIMEOUT)) {
+        if (!Probe.serves(target.address(), probeTimeout())) {
             if (blamable(c, r)) {
                 r = crashed(r);
             }
@@ -148,7 +148,7 @@ public final class SuiteRunner {
 
     private void handleCrash(ConformanceCase culprit) {
         synchronized (crashLock) {
-            if (downReason != null || Probe.answers(target.address(), PROBE_TIMEOUT)) {
+            if (downReason != null || Probe.serves(target.address(), probeTimeout())) {
                 return;
             }
             if (target.restartable()) {
@@ -165,11 +165,19 @@ public final class SuiteRunner {
         }
     }
 
+    /** A round trip must come back within the reply timeout (at least the old TCP probe's second). */
+    private Duration probeTimeout() {
+        return settings.replyTimeout().compareTo(PROBE_TIMEOUT) > 0 ? settings.replyTimeout() : PROBE_TIMEOUT;
+    }
+
     private static CaseResult crashed(CaseResult r) {
         String why = "target crashed/unreachable after " + r.id() + (r.reason() != null ? " (" + r.reason() + ")" : "");
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.add(new Finding(null, Verdict.FAIL, why, "the server keeps serving", "no TCP connection accepted"));
-        return new CaseResult(r.id(), r.title(), r.category(), r.rules(), Verdict.FAIL, r.ruleVerdicts(), r.startedAt(),
+        findings.add(new Finding(null, Verdict.FAIL, why, "the server keeps serving", "no answer to a probe"));
+        // the crash is the case's doing: its declared rules FAIL, whatever its checks said before the crash
+        Map<String, Verdict> rv = new LinkedHashMap<>(r.ruleVerdicts());
+        r.rules().forEach(rule -> rv.put(rule, Verdict.FAIL));
+        return new CaseResult(r.id(), r.title(), r.category(), r.rules(), Verdict.FAIL, rv, r.startedAt(),
                 r.durationMs(), why, r.expected(), r.observed(), findings, r.transcript());
     }
 

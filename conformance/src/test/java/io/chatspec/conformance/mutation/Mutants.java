@@ -301,6 +301,24 @@ public final class Mutants {
                 .output(Mutant.Output.NO_NEWLINE).nonStrict("FRAME-3"));
         all.add(rewrite("tolerated-extra-field", "", "message.tour", m -> true, m -> m.with("server_time", "now"))
                 .nonStrict("MSG-5"));
+        // LOGIN-9 INFO: a server may send more after login_reply; silences and order checks must not trip on it
+        all.add(new Spec("tolerated-online-friends-after-login", "",
+                "login.* message.tour offline.notifies-friends private.delivered framing.coalesced framing.separators "
+                        + "add.success gchat.fan-out")
+                .server((c, m) -> is(m, "login_reply", "success")
+                        ? List.of(m, Message.of("online_friends", "friends", "")) : one(m)));
+        // PRIV-9 / GCHAT-5 INFO: a server may echo a chat back to its sender
+        all.add(new Spec("tolerated-echo-chats-to-sender", "",
+                "message.tour framing.braces-in-strings edge.takeover private.delivered gchat.fan-out")
+                .server((c, m) -> {
+                    if (is(m, "private_chat_reply", "success") && c.lastCommand.get("private_chat") != null) {
+                        return List.of(m, c.lastCommand.get("private_chat"));
+                    }
+                    if (is(m, "group_chat_reply", "success") && c.lastCommand.get("group_chat") != null) {
+                        return List.of(m, c.lastCommand.get("group_chat"));
+                    }
+                    return one(m);
+                }));
         return all;
     }
 

@@ -52,7 +52,9 @@ public class MutationTest {
 
     @DataProvider(parallel = true)
     public Object[][] mutants() {
-        return Mutants.all().stream().map(m -> new Object[]{m.name(), m}).toArray(Object[][]::new);
+        String only = System.getProperty("mutant", "");
+        return Mutants.all().stream().filter(m -> only.isBlank() || m.name().equals(only))
+                .map(m -> new Object[]{m.name(), m}).toArray(Object[][]::new);
     }
 
     @Test
@@ -78,8 +80,27 @@ public class MutationTest {
         }
     }
 
+    /**
+     * A verdict that hinges on a timeout can be lost on an overloaded 2-core machine (three mutants run at once,
+     * each four cases at a time), so a mutant that is not judged as expected is run once more, alone in its
+     * thread; only a fault that escapes twice fails the test, and the report says when a retry was needed.
+     */
     @Test(dataProvider = "mutants")
     public void faultIsCaught(String name, Mutant mutant) throws IOException {
+        Judgement first = judge(mutant);
+        Judgement last = first.asExpected() ? first : judge(mutant);
+        String retried = last == first ? "" : " (on retry; first run: " + first.summary() + ")";
+        outcomes.put(name, last.summary() + retried);
+        if (!last.asExpected()) {
+            fail(name + ": " + last.detail());
+        }
+    }
+
+    /** How one run against a mutant came out, and whether that is what the mutant demands. */
+    private record Judgement(boolean asExpected, String summary, String detail) {
+    }
+
+    private Judgement judge(Mutant mutant) throws IOException {
         RunResult r = runAgainst(mutant);
         Set<String> failedRules = new TreeSet<>();
         for (CaseResult c : r.cases()) {
@@ -87,24 +108,23 @@ public class MutationTest {
                     .map(Finding::rule).forEach(failedRules::add);
         }
         List<String> failedCases = r.cases().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::id).toList();
+        List<String> verdicts = r.cases().stream().map(c -> c.id() + "=" + c.verdict().label() + "(" + c.reason() + ")")
+                .toList();
         if (mutant.tolerated()) {
-            outcomes.put(name, "tolerated: " + (failedCases.isEmpty() ? "no FAIL" : "FAILED " + failedCases)
-                    + "; verdicts " + r.counts());
-            assertTrue(failedCases.isEmpty(), name + " is a tolerated fault but made cases FAIL: " + failedCases
-                    + " " + r.cases().stream().filter(c -> c.verdict() == Verdict.FAIL).map(CaseResult::reason).toList());
             Set<String> nonStrict = r.cases().stream().flatMap(c -> c.findings().stream())
                     .filter(f -> f.verdict() == Verdict.NON_STRICT).map(Finding::rule).collect(Collectors.toSet());
-            assertTrue(nonStrict.containsAll(mutant.nonStrictRules()), name + " should be reported NON-STRICT on "
-                    + mutant.nonStrictRules() + ", got NON-STRICT on " + nonStrict);
-            return;
+            boolean ok = failedCases.isEmpty() && nonStrict.containsAll(mutant.nonStrictRules());
+            String summary = "tolerated: " + (failedCases.isEmpty() ? "no FAIL" : "FAILED " + failedCases)
+                    + "; verdicts " + r.counts();
+            return new Judgement(ok, summary, "a tolerated fault must make no case FAIL and be reported NON-STRICT on "
+                    + mutant.nonStrictRules() + "; failed " + failedCases + ", NON-STRICT on " + nonStrict + "; "
+                    + verdicts);
         }
         boolean killed = failedRules.stream().anyMatch(mutant.expectedRules()::contains);
-        outcomes.put(name, (killed ? "KILLED" : "SURVIVED") + " by " + failedRules + " in " + failedCases
-                + " (expected one of " + mutant.expectedRules() + ")");
-        if (!killed) {
-            fail(name + " survived: failed rules " + failedRules + ", expected one of " + mutant.expectedRules()
-                    + "; verdicts " + r.cases().stream().map(c -> c.id() + "=" + c.verdict().label() + "(" + c.reason() + ")").toList());
-        }
+        String summary = (killed ? "KILLED" : "SURVIVED") + " by " + failedRules + " in " + failedCases
+                + " (expected one of " + mutant.expectedRules() + ")";
+        return new Judgement(killed, summary, "survived: failed rules " + failedRules + ", expected one of "
+                + mutant.expectedRules() + "; verdicts " + verdicts);
     }
 
     private RunResult runAgainst(Mutant mutant) throws IOException {

@@ -101,7 +101,7 @@ public final class SequenceDiagram {
     private static String label(String when, TranscriptEntry e, boolean highlighted) {
         String json = e.text() == null ? "" : e.text();
         if (json.length() > MAX_LABEL) {
-            json = json.substring(0, MAX_LABEL) + "… (" + e.text().length() + " chars)";
+            json = cut(json) + "… (" + e.text().length() + " chars)";
         }
         StringBuilder l = new StringBuilder(small(when)).append("\\n");
         String body = wrapped(json);
@@ -150,7 +150,16 @@ public final class SequenceDiagram {
     }
 
     private static String clip(String s) {
-        return s.length() > MAX_LABEL ? s.substring(0, MAX_LABEL) + "…" : s;
+        return s.length() > MAX_LABEL ? cut(s) + "…" : s;
+    }
+
+    /** The first {@link #MAX_LABEL} chars, or one fewer where the cut would split a surrogate pair (an emoji). */
+    static String cut(String s) {
+        int end = MAX_LABEL;
+        if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1)) && Character.isLowSurrogate(s.charAt(end))) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static String small(String s) {

@@ -52,6 +52,20 @@ public class SequenceDiagramTest {
     }
 
     @Test
+    public void aCutNeverSplitsAnEmoji() {
+        String s = "x".repeat(SequenceDiagram.MAX_LABEL - 1) + "😀" + "tail";
+        String cut = SequenceDiagram.cut(s);
+        assertEquals(cut, "x".repeat(SequenceDiagram.MAX_LABEL - 1));
+        assertTrue(cut.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE), cut);
+        // the wire text starts with {"text":" (9 chars): the emoji straddles the cut in the label too
+        String wire = "{\"text\":\"" + "x".repeat(SequenceDiagram.MAX_LABEL - 10) + "😀tail\"}";
+        CaseResult c = caseWith(List.of(entry(1, "bob", "SENT", wire)), List.of());
+        String source = SequenceDiagram.source(c, Problems.of(c));
+        assertTrue(source.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE),
+                "no lone surrogate in the diagram source");
+    }
+
+    @Test
     public void longMessagesAreCutInTheDiagramOnly() {
         String big = "{\"text\":\"" + "x".repeat(70_000) + "\"}";
         CaseResult c = caseWith(List.of(entry(1, "bob", "SENT", big)), List.of());

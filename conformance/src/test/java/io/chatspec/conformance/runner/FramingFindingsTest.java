@@ -1,0 +1,54 @@
+package io.chatspec.conformance.runner;
+
+import io.chatspec.conformance.model.Finding;
+import io.chatspec.conformance.model.Verdict;
+import io.chatspec.protocol.Message;
+import io.chatspec.protocol.client.Direction;
+import io.chatspec.protocol.client.TranscriptEntry;
+import io.chatspec.protocol.framing.Frame;
+import io.chatspec.protocol.framing.FrameSplitter;
+import org.testng.annotations.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+/** FRAME-4 is judged only on reads made entirely of messages the case waited for one at a time. */
+public class FramingFindingsTest {
+    private static List<TranscriptEntry> oneRead(String... jsons) {
+        byte[] bytes = (String.join("\n", jsons) + "\n").getBytes(StandardCharsets.UTF_8);
+        List<Frame> frames = new FrameSplitter(1 << 20).feed(bytes);
+        List<TranscriptEntry> out = new ArrayList<>();
+        long seq = 0;
+        for (Frame f : frames) {
+            out.add(new TranscriptEntry(seq++, Instant.now(), "alice", Direction.RECEIVED, f.text(),
+                    Message.parse(f.text()), f));
+        }
+        return out;
+    }
+
+    private static List<Verdict> frame4(List<Finding> fs) {
+        return fs.stream().filter(f -> "FRAME-4".equals(f.rule())).map(Finding::verdict).toList();
+    }
+
+    @Test
+    public void aReadWithAMessageNobodyWaitedForIsNotJudged() {
+        List<TranscriptEntry> t = oneRead("{\"cmd\":\"login_reply\",\"result\":\"success\"}",
+                "{\"cmd\":\"online_friends\",\"friends\":\"\"}");
+        List<Finding> fs = CaseExecutor.framingFindings(t, true, (c, m) -> "login_reply".equals(m.cmd()));
+        assertEquals(frame4(fs), List.of(Verdict.INFO), fs.toString());
+    }
+
+    @Test
+    public void aReadOfConsumedMessagesIsJudged() {
+        List<TranscriptEntry> t = oneRead("{\"cmd\":\"group_chat_reply\",\"result\":\"success\"}",
+                "{\"cmd\":\"get_group_member_reply\",\"result\":\"success\"}");
+        assertTrue(t.get(0).frame().sharedRead());
+        List<Finding> fs = CaseExecutor.framingFindings(t, true, (c, m) -> true);
+        assertEquals(frame4(fs), List.of(Verdict.NON_STRICT), fs.toString());
+    }
+}
