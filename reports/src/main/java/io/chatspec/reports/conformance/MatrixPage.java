@@ -147,9 +147,12 @@ public final class MatrixPage {
         if (rule.cases() == null || rule.cases().isEmpty()) {
             return Optional.empty();
         }
-        return rule.cases().stream().map(run::caseById).flatMap(Optional::stream)
-                .min(Comparator.comparingInt(c -> Verdicts.severity(
-                        c.ruleVerdicts().getOrDefault(rule.id(), Verdicts.NOT_RUN))));
+        // The rule's verdict prefers cases that judged it over ERROR/SKIPPED ones, so link a case that gave
+        // exactly that verdict; fall back to the worst one.
+        List<CaseResult> cases = rule.cases().stream().map(run::caseById).flatMap(Optional::stream).toList();
+        return cases.stream().filter(c -> rule.verdict().equals(c.ruleVerdicts().get(rule.id()))).findFirst()
+                .or(() -> cases.stream().min(Comparator.comparingInt(c -> Verdicts.severity(
+                        c.ruleVerdicts().getOrDefault(rule.id(), Verdicts.NOT_RUN)))));
     }
 
     private static String verdictOf(TargetRun t, String ruleId) {
