@@ -12,6 +12,8 @@ import java.util.List;
  * before a whole object is there. Pure and single-threaded: one instance per connection.
  */
 public final class FrameSplitter {
+    private static final int TOO_LARGE_PREFIX = 256;
+
     private final int maxFrameBytes;
 
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(256);
@@ -110,8 +112,7 @@ public final class FrameSplitter {
         if (!oversized) {
             if (current.size() >= maxFrameBytes) {
                 oversized = true;
-                byte[] prefix = current.toByteArray();
-                out.add(new Frame(Frame.Kind.TOO_LARGE, prefix.length > 256 ? Arrays.copyOf(prefix, 256) : prefix, readSeq));
+                out.add(new Frame(Frame.Kind.TOO_LARGE, prefix(current.toByteArray()), readSeq));
                 current.reset();
             } else {
                 current.write(b);
@@ -158,7 +159,7 @@ public final class FrameSplitter {
             return;
         }
         garbageOversized = true;
-        out.add(new Frame(Frame.Kind.TOO_LARGE, Arrays.copyOf(garbage.toByteArray(), Math.min(256, garbage.size())), readSeq));
+        out.add(new Frame(Frame.Kind.TOO_LARGE, prefix(garbage.toByteArray()), readSeq));
     }
 
     private void flushGarbage(List<Frame> out) {
@@ -167,6 +168,11 @@ public final class FrameSplitter {
         }
         garbage.reset();
         garbageOversized = false;
+    }
+
+    /** What an oversized frame keeps: enough to show in a report, never the whole thing. */
+    private static byte[] prefix(byte[] bytes) {
+        return bytes.length > TOO_LARGE_PREFIX ? Arrays.copyOf(bytes, TOO_LARGE_PREFIX) : bytes;
     }
 
     private static byte[] trimTrailing(byte[] bytes) {
