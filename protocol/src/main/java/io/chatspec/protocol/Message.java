@@ -116,6 +116,14 @@ public final class Message {
         return names;
     }
 
+    /**
+     * The same wire text read under other names ({@code --alias}): {@code tree} is what the harness judges,
+     * {@link #raw()} stays what the server actually sent.
+     */
+    public Message reread(ObjectNode tree) {
+        return new Message(tree, raw);
+    }
+
     /** A copy of the JSON tree, for callers that need the whole structure (json-path, diffs). */
     public ObjectNode toNode() {
         return json.deepCopy();

@@ -23,6 +23,11 @@ public final class Results {
     public static final String NOT_IN_GROUP = "not_in_group";
     public static final String BUSY = "busy";
 
+    /** Every result value above: a value outside it is not a protocol word (a misspelling, say). */
+    public static final java.util.Set<String> ALL = java.util.Set.of(SUCCESS, FAILURE, USER_NOT_EXIST, PASSWORD_ERROR,
+            ALREADY_FRIEND, GROUP_EXIST, GROUP_NOT_EXIST, USER_IN_GROUP, OFFLINE, TIMEOUT, BAD_JSON, UNKNOWN_CMD,
+            BAD_REQUEST, TOO_LARGE, NOT_LOGGED_IN, PERMISSION_DENIED, NOT_IN_GROUP, BUSY);
+
     private Results() {
     }
 }

@@ -12,20 +12,22 @@ public final class CaseCatalog {
 
     private static List<ConformanceCase> build() {
         List<ConformanceCase> all = new ArrayList<>();
-        all.addAll(RegisterLoginCases.register());
-        all.addAll(RegisterLoginCases.login());
-        all.addAll(FriendGroupCases.add());
-        all.addAll(FriendGroupCases.groups());
-        all.addAll(ChatCases.privateChat());
-        all.addAll(ChatCases.groupChat());
-        all.addAll(ChatCases.members());
-        all.addAll(ChatCases.offline());
+        // one file per PROTOCOL.md section, named by its rule prefix (as h2spec keeps one per RFC section)
+        all.addAll(RegCases.cases());
+        all.addAll(LoginCases.cases());
+        all.addAll(AddCases.cases());
+        all.addAll(CgroupCases.cases());
+        all.addAll(JoinCases.cases());
+        all.addAll(PrivCases.cases());
+        all.addAll(GchatCases.cases());
+        all.addAll(MemberCases.cases());
+        all.addAll(OffCases.cases());
         all.addAll(FileCases.files());
-        all.addAll(FramingMessageCases.messages());
-        all.addAll(FramingMessageCases.framing());
-        all.addAll(ExtensionCases.errors());
-        all.addAll(ExtensionCases.session());
-        all.addAll(ExtensionCases.edge());
+        all.addAll(MsgCases.cases());
+        all.addAll(FrameCases.cases());
+        all.addAll(ErrCases.cases());
+        all.addAll(SessCases.cases());
+        all.addAll(EdgeCases.cases());
         return List.copyOf(all);
     }
 

@@ -36,10 +36,10 @@ final class Transfers {
         s.checks("FILE-2", "FILE-4", "FILE-5", "MSG-3");
         from.sends(sendFile);
         Message portReply = from.receives(msg(SEND_FILE_PORT_REPLY).withPort().withExactType("length", length)
-                .with("filename", filename));
+                .with("filename", filename).stopsOnMismatch());
         s.checks("FILE-3", "FILE-5", "MSG-3");
         to.receives(msg(RECV_FILE_PORT_REPLY).withExactType("port", portReply.get("port"))
-                .withExactType("length", length).with("filename", filename));
+                .withExactType("length", length).with("filename", filename).stopsOnMismatch());
         InetSocketAddress control = s.env().address();
         return new Announced(new InetSocketAddress(control.getHostString(), portReply.get("port").asInt()),
                 length.asLong(), filename);

@@ -13,6 +13,7 @@ import io.chatspec.conformance.target.EmbeddedTarget;
 import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.conformance.target.ProcessTarget;
 import io.chatspec.conformance.target.Target;
+import io.chatspec.protocol.client.Aliases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,6 +88,12 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Size of the target's relay port range, for the 'all ports busy' case; 0 = unknown (case SKIPPED).")
     int relayPorts;
 
+    @Option(names = "--alias", paramLabel = "SERVER_NAME=SPEC_NAME",
+            description = "The target spells a cmd, result or field name differently (e.g. login_replay=login_reply, "
+                    + "passwd=password): read and send its spelling so the rest of the suite can run. Repeatable. MSG-1 "
+                    + "still FAILs (its case runs without aliases) and the exit code stays 1.")
+    List<String> aliases = new ArrayList<>();
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
             description = "Cases run at once in the core and slow phases; 1 for fragile servers (default ${DEFAULT-VALUE}).")
     int parallel;
@@ -148,6 +155,13 @@ public final class ConformanceCli implements Callable<Integer> {
             err.println(e.getMessage());
             return USAGE_OR_CONNECTION;
         }
+        Aliases aliasMap;
+        try {
+            aliasMap = Aliases.parse(aliases);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE_OR_CONNECTION;
+        }
         Target t;
         int relayCount = relayPorts;
         Duration transfer = transferTimeout;
@@ -169,7 +183,7 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         transfer = transfer != null ? transfer : Duration.ofSeconds(10);
         RunSettings settings = new RunSettings(replyTimeout, quietWindow, transfer, strict, numericLength, claimed,
-                parallel, maxMessageSize, relayCount, include, exclude, output);
+                parallel, maxMessageSize, relayCount, include, exclude, output, aliasMap);
         try (Target closing = t) {
             RunResult run = new SuiteRunner(closing, settings, new ConsoleReporter(out)).run(cases);
             for (Path p : Outputs.writeAll(run, output)) {

@@ -81,8 +81,7 @@ public final class Actor {
         try {
             m = client.expect(e, e.toString(), timeout);
         } catch (ExpectationFailedException x) {
-            throw scenario.failure(role + " did not receive " + e + " within " + timeout.toMillis() + " ms",
-                    e.toString(), Scenario.observed(x, client));
+            return scenario.unmet(this, e, timeout, x);
         }
         scenario.tolerate(e.deviations(m));
         scenario.consumed(client, m);

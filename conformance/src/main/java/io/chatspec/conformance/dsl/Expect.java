@@ -31,6 +31,10 @@ public final class Expect implements Predicate<Message> {
     private final List<Named> extra = new ArrayList<>();
     private final Set<String> allowedExtraFields = new HashSet<>();
     private boolean anyFields;
+    private String rule;
+    private boolean stops;
+    private String membersField;
+    private Set<String> expectedMembers;
 
     private Expect(String cmd) {
         this.cmd = cmd;
@@ -138,7 +142,11 @@ public final class Expect implements Predicate<Message> {
         return this;
     }
 
-    /** A {@code |}-joined member list equal to {@code members} as a set, each once, no empty entries. */
+    /**
+     * A {@code |}-joined member list equal to {@code members} as a set, each once, no empty entries. A wrong list
+     * breaks the member rule its fault is about ({@link #memberRule}), whatever rule the expectation is about: a
+     * trailing {@code |} says nothing about Unicode (MSG-4).
+     */
     public Expect withMembers(String field, Set<String> members) {
         String shown = members.stream().sorted().collect(Collectors.joining("|"));
         fields.put(field, new FieldCheck(field, "\"" + shown + "\" in any order, each once", (node, out) -> {
@@ -148,7 +156,29 @@ public final class Expect implements Predicate<Message> {
             List<String> parts = Arrays.asList(node.textValue().split("\\|", -1));
             return parts.size() == new HashSet<>(parts).size() && new HashSet<>(parts).equals(members);
         }));
+        membersField = field;
+        expectedMembers = Set.copyOf(members);
         return this;
+    }
+
+    /**
+     * The rule a wrong member list breaks: the right names badly joined (empty entries, repeats, another separator)
+     * MEMBER-2; members missing and nobody extra MEMBER-3; extra names and nobody missing MEMBER-4; otherwise (names
+     * changed) the expectation's own rule.
+     */
+    private String memberRule(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        Set<String> got = new HashSet<>(Arrays.asList(node.textValue().split("[|,; ]+")));
+        got.remove("");
+        if (got.equals(expectedMembers)) {
+            return "MEMBER-2";
+        }
+        if (expectedMembers.containsAll(got)) {
+            return "MEMBER-3";
+        }
+        return got.containsAll(expectedMembers) ? "MEMBER-4" : null;
     }
 
     /** A field that must be present with any value. */
@@ -186,8 +216,57 @@ public final class Expect implements Predicate<Message> {
         return this;
     }
 
+    /** The one rule this expectation checks: an unmet expectation FAILs it and no other. */
+    public Expect rule(String ruleId) {
+        this.rule = ruleId;
+        return this;
+    }
+
+    /**
+     * A near miss of this expectation stops the case instead of letting it go on: for steps whose follow-up is
+     * timed (a relay port that the transfer timeout closes while the near miss waited out the reply timeout).
+     */
+    public Expect stopsOnMismatch() {
+        this.stops = true;
+        return this;
+    }
+
+    public boolean stops() {
+        return stops;
+    }
+
+    /** The rule set with {@link #rule}, or null: then the step's first rule ({@link Scenario#checks}). */
+    public String rule() {
+        return rule;
+    }
+
     public String expectedCmd() {
         return cmd;
+    }
+
+    /** The expected value of {@code field} when it is a fixed string ({@code result}, names), else null. */
+    public String expectedText(String field) {
+        FieldCheck c = fields.get(field);
+        return c == null || !c.shown.startsWith("\"") || c.shown.indexOf('"', 1) != c.shown.length() - 1 ? null
+                : c.shown.substring(1, c.shown.length() - 1);
+    }
+
+    /**
+     * Why {@code m}, which has the expected {@code cmd}, does not match; null if it matches or its {@code cmd}
+     * differs.
+     */
+    public Mismatch mismatch(Message m) {
+        if (cmd == null || !cmd.equals(m.cmd()) || test(m)) {
+            return null;
+        }
+        List<Finding> ignored = new ArrayList<>();
+        for (FieldCheck c : fields.values()) {
+            JsonNode node = m.get(c.field);
+            if (!c.check.test(node, ignored)) {
+                return new Mismatch(c.field, c.shown, c.field.equals(membersField) ? memberRule(node) : c.rule);
+            }
+        }
+        return new Mismatch(null, toString(), null);
     }
 
     @Override
@@ -259,7 +338,23 @@ public final class Expect implements Predicate<Message> {
         boolean test(JsonNode node, List<Finding> deviations);
     }
 
-    private record FieldCheck(String field, String shown, NodeCheck check) {
+    /** @param rule the rule a mismatch of this field breaks, when it is not the expectation's own (null) */
+    private record FieldCheck(String field, String shown, NodeCheck check, String rule) {
+        FieldCheck(String field, String shown, NodeCheck check) {
+            this(field, shown, check, null);
+        }
+    }
+
+    /**
+     * Why a message with the expected {@code cmd} still did not match: the first field that differs and the rule
+     * that mismatch breaks (the field's own rule, else null for the expectation's rule).
+     */
+    public record Mismatch(String field, String expected, String rule) {
+        public String describe(Message m) {
+            JsonNode actual = field == null ? null : m.get(field);
+            return field == null ? "the message did not meet " + expected
+                    : "field '" + field + "' is " + (actual == null ? "missing" : actual.toString()) + ", expected " + expected;
+        }
     }
 
     private record Named(String description, Predicate<Message> predicate) {

@@ -6,7 +6,9 @@ import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.Results;
+import io.chatspec.protocol.client.Aliases;
 import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.client.ClientOptions;
 import io.chatspec.protocol.client.ExpectationFailedException;
 import io.chatspec.protocol.client.Transcript;
 
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
  * expectations into FAIL (or, during setup, SKIPPED), and collects tolerated deviations and INFO observations.
  */
 public final class Scenario implements AutoCloseable {
+    /** Unconsumed messages quoted in a finding; the transcript has them all. */
+    private static final int SHOWN_MESSAGES = 20;
+
     private final CaseEnv env;
     private final List<Actor> actors = new ArrayList<>();
     private final List<ChatClient> clients = new ArrayList<>();
@@ -34,6 +39,7 @@ public final class Scenario implements AutoCloseable {
     private int setupDepth;
     private boolean judgeSegments;
     private boolean setupDrained;
+    private boolean namesAsSent;
     private final Set<String> consumed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Scenario(CaseEnv env) {
@@ -126,9 +132,19 @@ public final class Scenario implements AutoCloseable {
         return a;
     }
 
+    /**
+     * This case judges names exactly as the target sends and reads them (MSG-1): {@code --alias} is not applied to
+     * the connections it opens from now on.
+     */
+    public void judgesNamesAsSent() {
+        namesAsSent = true;
+    }
+
     ChatClient connect(String role) {
+        ClientOptions options = ClientOptions.defaults().withMaxFrameBytes(env.settings().clientFrameLimit())
+                .withAliases(namesAsSent ? Aliases.NONE : env.settings().aliases());
         try {
-            ChatClient c = ChatClient.connect(role, env.address());
+            ChatClient c = ChatClient.connect(role, env.address(), options);
             clients.add(c);
             return c;
         } catch (UncheckedIOException e) {
@@ -172,14 +188,35 @@ public final class Scenario implements AutoCloseable {
         }
     }
 
-    /** Fails the current rules directly (for checks that are not message expectations). */
+    /**
+     * A check that is not a message expectation; unmet, it FAILs the step's first rule and stops the case (what
+     * follows usually reads what was checked here).
+     */
     public void require(boolean condition, String message, String expected, String observed) {
+        require(firstRule(), condition, message, expected, observed);
+    }
+
+    /** As {@link #require(boolean, String, String, String)}, judged under {@code rule}. */
+    public void require(String rule, boolean condition, String message, String expected, String observed) {
         if (!condition) {
-            throw failure(message, expected, observed);
+            throw failure(rule, message, expected, observed);
         }
     }
 
-    /** Checks the silences together: the quiet window is waited once. */
+    /**
+     * A check nothing later depends on: unmet, it FAILs {@code rule} and the case goes on, so later rules are still
+     * judged from what arrives (soft assertion).
+     */
+    public void verify(String rule, boolean condition, String message, String expected, String observed) {
+        if (!condition) {
+            recordFailure(rule, message, expected, observed);
+        }
+    }
+
+    /**
+     * Checks the silences together: the quiet window is waited once. A broken silence FAILs its own rule and the
+     * others are still checked: an extra message changes nothing the next steps rely on.
+     */
     public void quiet(Silence... silences) {
         Duration window = quietWindow();
         boolean first = true;
@@ -187,7 +224,8 @@ public final class Scenario implements AutoCloseable {
             try {
                 s.actor().client().expectNone(s.breaks(), s.describe(), first ? window : Duration.ZERO);
             } catch (ExpectationFailedException x) {
-                throw failure(s.describe() + " within " + window.toMillis() + " ms", s.describe(),
+                recordFailure(s.rule() != null ? s.rule() : firstRule(), s.describe() + " within "
+                        + window.toMillis() + " ms", s.describe(),
                         x.observed().stream().map(Message::raw).collect(Collectors.joining("\n")));
             }
             first = false;
@@ -257,11 +295,63 @@ public final class Scenario implements AutoCloseable {
         findings.addAll(deviations);
     }
 
-    RuntimeException failure(String message, String expected, String observed) {
+    /**
+     * An expectation was not met. During setup the case is SKIPPED. Otherwise exactly one rule FAILs: a name a typo
+     * away from the expected one is MSG-1's; a message the spec does not define arriving instead is MSG-1's; a
+     * message of the right {@code cmd} with a wrong field is the field's rule or the expectation's. When that message
+     * carries the expected result, the state the case relies on came about, so it is returned and the case goes on;
+     * otherwise the case stops.
+     */
+    Message unmet(Actor a, Expect e, Duration timeout, ExpectationFailedException x) {
+        String what = a.role() + " did not receive " + e + " within " + timeout.toMillis() + " ms";
+        String observed = observed(x, a.client());
+        java.util.Optional<String> typo = Misspelling.hint(e, x.observed());
         if (setupDepth > 0) {
-            return new PrerequisiteFailure("prerequisite failed: " + message + "; observed " + observed);
+            throw new PrerequisiteFailure("prerequisite failed: " + what + "; observed " + observed
+                    + typo.map(h -> "; " + h).orElse(""));
         }
-        return new CheckFailure(currentRules, message, expected, observed);
+        if (typo.isPresent()) {
+            throw failure("MSG-1", what + ": " + typo.get(), e.toString(), observed);
+        }
+        String rule = e.rule() != null ? e.rule() : firstRule();
+        Message sameCmd = x.observed().stream().filter(m -> e.expectedCmd() != null && e.expectedCmd().equals(m.cmd()))
+                .findFirst().orElse(null);
+        if (sameCmd != null) {
+            Expect.Mismatch mismatch = e.mismatch(sameCmd);
+            String own = mismatch.rule() != null ? mismatch.rule() : rule;
+            String wantResult = e.expectedText("result");
+            if (e.stops() || wantResult != null && !wantResult.equals(sameCmd.asText("result"))) {
+                throw failure(own, what + ": " + mismatch.describe(sameCmd), e.toString(), observed);
+            }
+            recordFailure(own, what + ": " + mismatch.describe(sameCmd), e.toString(), observed);
+            a.client().expect(m -> m == sameCmd, "the near match", Duration.ZERO);
+            consumed(a.client(), sameCmd);
+            return sameCmd;
+        }
+        Message foreign = e.expectedCmd() == null ? null : x.observed().stream()
+                .filter(m -> m.cmd() == null || !Expect.SPEC_SERVER_CMDS.contains(m.cmd())).findFirst().orElse(null);
+        if (foreign != null) {
+            throw failure("MSG-1", what + ": received a message whose cmd the spec does not define ("
+                    + foreign.raw() + ")", e.toString(), observed);
+        }
+        throw failure(rule, what, e.toString(), observed);
+    }
+
+    private String firstRule() {
+        return currentRules.isEmpty() ? null : currentRules.get(0);
+    }
+
+    private void recordFailure(String rule, String message, String expected, String observed) {
+        if (setupDepth > 0) {
+            throw new PrerequisiteFailure("prerequisite failed: " + message + "; observed " + observed);
+        }
+        findings.add(new Finding(rule, Verdict.FAIL, message, expected, observed));
+    }
+
+    /** Records the FAIL under {@code rule} and returns what stops the case (SKIPPED instead during setup). */
+    RuntimeException failure(String rule, String message, String expected, String observed) {
+        recordFailure(rule, message, expected, observed);
+        return new CaseStopped(message, currentRules);
     }
 
     static String observed(ExpectationFailedException x, ChatClient c) {
@@ -269,7 +359,10 @@ public final class Scenario implements AutoCloseable {
         if (x.observed().isEmpty()) {
             sb.append("nothing");
         } else {
-            sb.append(x.observed().stream().map(Message::raw).collect(Collectors.joining("\n")));
+            sb.append(x.observed().stream().limit(SHOWN_MESSAGES).map(Message::raw).collect(Collectors.joining("\n")));
+            if (x.observed().size() > SHOWN_MESSAGES) {
+                sb.append("\n... and ").append(x.observed().size() - SHOWN_MESSAGES).append(" more");
+            }
         }
         if (!c.malformed().isEmpty()) {
             sb.append("\nnon-JSON input: ").append(c.malformed());

@@ -14,17 +14,23 @@ import java.util.stream.Collectors;
  * @param filter what must not arrive; null for "anything at all"
  * @param except messages the client itself sent: a copy of one of them arriving back (an echo, PRIV-9/GCHAT-5 INFO)
  *               does not break the silence
+ * @param rule   the one rule a message breaking this silence FAILs; null: the filter's rule, else the step's first
  */
-public record Silence(Actor actor, Expect filter, List<Message> except) {
+public record Silence(Actor actor, Expect filter, List<Message> except, String rule) {
     public Silence(Actor actor, Expect filter) {
-        this(actor, filter, List.of());
+        this(actor, filter, List.of(), filter == null ? null : filter.rule());
+    }
+
+    /** The same silence, judged under {@code ruleId}. */
+    public Silence rule(String ruleId) {
+        return new Silence(actor, filter, except, ruleId);
     }
 
     /** The same silence, but copies of the actor's own {@code sent} messages (echoes) are allowed. */
     public Silence exceptCopiesOf(Message... sent) {
         List<Message> all = new ArrayList<>(except);
         all.addAll(List.of(sent));
-        return new Silence(actor, filter, List.copyOf(all));
+        return new Silence(actor, filter, List.copyOf(all), rule);
     }
 
     /** What breaks this silence. */

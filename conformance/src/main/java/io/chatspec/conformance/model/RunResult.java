@@ -22,9 +22,17 @@ public record RunResult(String target, Set<String> claims, String specVersion, S
     /** 0 nothing failed; 1 a case failed; 2 the target could not be reached (ERROR). */
     public int exitCode() {
         Map<Verdict, Integer> c = counts();
-        if (c.get(Verdict.FAIL) > 0) {
+        // a run that needed --alias judged a server that does not speak the spec's names: never a pass
+        if (c.get(Verdict.FAIL) > 0 || !aliases().isEmpty()) {
             return 1;
         }
         return c.get(Verdict.ERROR) > 0 ? 2 : 0;
+    }
+
+    /** The {@code --alias} pairs in force, server name to spec name (empty when none). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> aliases() {
+        Object a = options == null ? null : options.get("aliases");
+        return a instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 }

@@ -45,6 +45,11 @@ public final class ConsoleReporter implements RunListener {
         sb.append(" in ").append(String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
         sb.append(" (exit ").append(run.exitCode()).append(')');
         out.println(sb);
+        if (!run.aliases().isEmpty()) {
+            StringBuilder a = new StringBuilder("aliases in force (the target's spelling = the spec's):");
+            run.aliases().forEach((server, spec) -> a.append(' ').append(server).append('=').append(spec));
+            out.println(a.append("; MSG-1 is judged without them, and the exit code is at least 1"));
+        }
         out.flush();
     }
 

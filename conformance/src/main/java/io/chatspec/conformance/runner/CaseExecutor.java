@@ -6,6 +6,7 @@ import io.chatspec.conformance.catalog.Level;
 import io.chatspec.conformance.catalog.Rule;
 import io.chatspec.conformance.dsl.CaseEnv;
 import io.chatspec.conformance.dsl.CaseSkipped;
+import io.chatspec.conformance.dsl.CaseStopped;
 import io.chatspec.conformance.dsl.CheckFailure;
 import io.chatspec.conformance.dsl.PrerequisiteFailure;
 import io.chatspec.conformance.dsl.Scenario;
@@ -46,12 +47,15 @@ public final class CaseExecutor {
         String expected = null;
         String observed = null;
         boolean completed = false;
+        List<String> stopped = List.of();
         try {
             c.script().run(s);
             completed = true;
         } catch (Throwable thrown) {
             Throwable t = unwrap(thrown);
-            if (t instanceof CheckFailure f) {
+            if (t instanceof CaseStopped stop) {
+                stopped = stop.unjudged();
+            } else if (t instanceof CheckFailure f) {
                 reason = f.getMessage();
                 expected = f.expected();
                 observed = f.observed();
@@ -72,7 +76,11 @@ public final class CaseExecutor {
         } finally {
             s.close();
         }
-        findings.addAll(s.findings());
+        // a check before the case named its rules is about the case's first rule
+        for (Finding f : s.findings()) {
+            findings.add(f.rule() == null && f.verdict() == Verdict.FAIL && !c.rules().isEmpty()
+                    ? new Finding(c.rules().get(0), f.verdict(), f.message(), f.expected(), f.observed()) : f);
+        }
         List<TranscriptEntry> transcript = Transcript.merge(s.transcripts());
         findings.addAll(framingFindings(transcript, s.segmentationJudged(), s::wasConsumed));
         findings = judge(findings);
@@ -88,12 +96,10 @@ public final class CaseExecutor {
                 && Extension.ofRule(f.rule()).isPresent() && c.rules().contains(f.rule()))) {
             verdict = Verdict.INFO;
         }
-        if (reason == null && verdict == Verdict.NON_STRICT) {
-            reason = findings.stream().filter(f -> f.verdict() == Verdict.NON_STRICT).findFirst()
-                    .map(f -> f.rule() + ": " + f.message()).orElse(null);
-        }
-        if (reason == null && verdict == Verdict.FAIL) {
-            Finding f = findings.stream().filter(x -> x.verdict() == Verdict.FAIL).findFirst().orElseThrow();
+        // the line a reader sees explains the verdict it shows, not whatever stopped the script first
+        if (verdict == Verdict.FAIL || verdict == Verdict.NON_STRICT) {
+            Verdict shown = verdict;
+            Finding f = findings.stream().filter(x -> x.verdict() == shown).findFirst().orElseThrow();
             reason = f.rule() + ": " + f.message();
             expected = f.expected();
             observed = f.observed();
@@ -103,7 +109,7 @@ public final class CaseExecutor {
             reason = "extension not claimed by the target; observed behaviour recorded";
         }
         return new CaseResult(c.id(), c.title(), c.category(), c.rules(), verdict,
-                ruleVerdicts(c, s.checkedRules(), s.currentRules(), findings, forced, completed), started,
+                ruleVerdicts(c, s.checkedRules(), s.currentRules(), findings, forced, completed, stopped), started,
                 (System.nanoTime() - t0) / 1_000_000, reason, expected, observed, List.copyOf(findings), transcript);
     }
 
@@ -166,7 +172,10 @@ public final class CaseExecutor {
         return out;
     }
 
-    /** Applies claims and --strict: unclaimed extension rules are only recorded, NON-STRICT may become FAIL. */
+    /**
+     * Applies claims, levels and --strict: unclaimed extension rules are only recorded; a broken SHOULD is
+     * NON-STRICT, as a tolerated deviation is (Autobahn's rule); with --strict both are FAIL.
+     */
     private List<Finding> judge(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
@@ -175,6 +184,9 @@ public final class CaseExecutor {
                 if (!judged(f.rule())) {
                     j = new Finding(f.rule(), Verdict.INFO, "not judged (" + whyNotJudged(f.rule()) + "): " + f.message(),
                             f.expected(), f.observed());
+                } else if (f.verdict() == Verdict.FAIL && level(f.rule()) == Level.SHOULD && !env.settings().strict()) {
+                    j = new Finding(f.rule(), Verdict.NON_STRICT, "SHOULD not met: " + f.message(), f.expected(),
+                            f.observed());
                 } else if (f.verdict() == Verdict.NON_STRICT && env.settings().strict()) {
                     j = f.withVerdict(Verdict.FAIL);
                 }
@@ -182,6 +194,10 @@ public final class CaseExecutor {
             out.add(j);
         }
         return out;
+    }
+
+    private Level level(String ruleId) {
+        return env.catalog().find(ruleId).map(Rule::level).orElse(Level.MUST);
     }
 
     private boolean judged(String ruleId) {
@@ -198,7 +214,8 @@ public final class CaseExecutor {
     }
 
     private Map<String, Verdict> ruleVerdicts(ConformanceCase c, Set<String> checked, List<String> current,
-                                              List<Finding> findings, Verdict forced, boolean completed) {
+                                              List<Finding> findings, Verdict forced, boolean completed,
+                                              List<String> stopped) {
         Set<String> rules = new LinkedHashSet<>(c.rules());
         rules.addAll(checked);
         findings.stream().map(Finding::rule).filter(r -> r != null).forEach(rules::add);
@@ -210,6 +227,9 @@ public final class CaseExecutor {
                 // rules being checked when the case was forced to stop were not seen to pass
                 if (forced != null && (!checked.contains(r) || current.contains(r))) {
                     v = forced;
+                } else if (stopped.contains(r)) {
+                    // its step stopped on another rule's failure before this one could be seen to hold
+                    v = Verdict.SKIPPED;
                 } else if (completed || checked.contains(r)) {
                     v = judged(r) ? Verdict.PASS : Verdict.INFO;
                 } else {

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.runner;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.protocol.client.Aliases;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +16,29 @@ import java.util.Set;
  * @param claims          extensions judged as MUST; null means "the target's default" (all for embedded)
  * @param parallelism     cases run at once in the core and slow phases (risky cases always run one at a time)
  * @param relayPortCount  size of the target's relay port range, 0 when unknown (EDGE-17 is then SKIPPED)
+ * @param aliases         the target's spellings of spec names ({@code --alias}); the harness reads and writes them
  */
 public record RunSettings(Duration replyTimeout, Duration quietWindow, Duration transferTimeout, boolean strict,
                           boolean numericLength, Set<Extension> claims, int parallelism, int maxMessageSize,
-                          int relayPortCount, List<String> include, List<String> exclude, Path outputDir) {
+                          int relayPortCount, List<String> include, List<String> exclude, Path outputDir,
+                          Aliases aliases) {
 
     public static RunSettings defaults() {
         return new RunSettings(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(10), false, false,
-                null, 8, 65536, 0, List.of(), List.of(), Path.of("chatspec-results"));
+                null, 8, 65536, 0, List.of(), List.of(), Path.of("chatspec-results"), Aliases.NONE);
+    }
+
+    public RunSettings withAliases(Aliases a) {
+        return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, parallelism,
+                maxMessageSize, relayPortCount, include, exclude, outputDir, a);
+    }
+
+    /**
+     * The most a harness client buffers of one server message: a few times the target's own limit, so a target
+     * that sends endless bytes costs a bounded amount of memory per connection.
+     */
+    public int clientFrameLimit() {
+        return Math.max(256 * 1024, 4 * maxMessageSize);
     }
 
     /** Extra time given on top of the transfer timeout before a timeout case gives up. */
@@ -33,36 +49,36 @@ public record RunSettings(Duration replyTimeout, Duration quietWindow, Duration 
     public RunSettings withClaims(Set<Extension> c) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength,
                 c == null ? null : EnumSet.copyOf(c.isEmpty() ? EnumSet.noneOf(Extension.class) : c), parallelism,
-                maxMessageSize, relayPortCount, include, exclude, outputDir);
+                maxMessageSize, relayPortCount, include, exclude, outputDir, aliases);
     }
 
     public RunSettings withTransferTimeout(Duration t) {
         return new RunSettings(replyTimeout, quietWindow, t, strict, numericLength, claims, parallelism,
-                maxMessageSize, relayPortCount, include, exclude, outputDir);
+                maxMessageSize, relayPortCount, include, exclude, outputDir, aliases);
     }
 
     public RunSettings withRelayPortCount(int n) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, parallelism,
-                maxMessageSize, n, include, exclude, outputDir);
+                maxMessageSize, n, include, exclude, outputDir, aliases);
     }
 
     public RunSettings withSelection(List<String> inc, List<String> exc) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, parallelism,
-                maxMessageSize, relayPortCount, List.copyOf(inc), List.copyOf(exc), outputDir);
+                maxMessageSize, relayPortCount, List.copyOf(inc), List.copyOf(exc), outputDir, aliases);
     }
 
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, parallelism,
-                maxMessageSize, relayPortCount, include, exclude, dir);
+                maxMessageSize, relayPortCount, include, exclude, dir, aliases);
     }
 
     public RunSettings withStrict(boolean s) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, s, numericLength, claims, parallelism,
-                maxMessageSize, relayPortCount, include, exclude, outputDir);
+                maxMessageSize, relayPortCount, include, exclude, outputDir, aliases);
     }
 
     public RunSettings withParallelism(int p) {
         return new RunSettings(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, p,
-                maxMessageSize, relayPortCount, include, exclude, outputDir);
+                maxMessageSize, relayPortCount, include, exclude, outputDir, aliases);
     }
 }

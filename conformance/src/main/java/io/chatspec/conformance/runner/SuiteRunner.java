@@ -80,6 +80,7 @@ public final class SuiteRunner {
         options.put("relayPorts", settings.relayPortCount());
         options.put("include", settings.include());
         options.put("exclude", settings.exclude());
+        options.put("aliases", settings.aliases().asMap());
         Set<String> claimNames = new TreeSet<>();
         claims.forEach(e -> claimNames.add(e.name()));
         RunResult run = new RunResult(target.describe(), claimNames, RuleCatalog.bundled().specVersion(),

@@ -136,6 +136,16 @@ public final class FaultProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     List<Frame> frames = splitter.feed(buf, 0, n);
+                    if (mutant.oneMessagePerRead()) {
+                        Frame first = frames.stream().filter(f -> f.kind() == Frame.Kind.OBJECT).findFirst().orElse(null);
+                        if (first != null) {
+                            out.write(first.bytes());
+                            out.write('\n');
+                            out.flush();
+                            observeClient(first);
+                        }
+                        continue;
+                    }
                     if (!mutant.interceptsClient()) {
                         // raw pass-through keeps the client's exact segmentation (framing cases, too_large)
                         out.write(buf, 0, n);

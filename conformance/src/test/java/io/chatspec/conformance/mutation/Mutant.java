@@ -39,6 +39,14 @@ public interface Mutant {
         return false;
     }
 
+    /**
+     * The server reads one message per {@code recv()}, as many C servers do: of several client messages arriving
+     * in one segment, only the first is processed.
+     */
+    default boolean oneMessagePerRead() {
+        return false;
+    }
+
     /** Client commands to forward in place of {@code m} (may also answer directly via the connection). */
     default List<Message> fromClient(FaultProxy.Conn conn, Message m) {
         return List.of(m);

@@ -121,10 +121,15 @@ public class MutationTest {
                     + verdicts);
         }
         boolean killed = failedRules.stream().anyMatch(mutant.expectedRules()::contains);
+        // one finding, one rule: a fault FAILs the rules it breaks and no bystander rule
+        Set<String> bystanders = new TreeSet<>(failedRules);
+        bystanders.removeAll(mutant.expectedRules());
         String summary = (killed ? "KILLED" : "SURVIVED") + " by " + failedRules + " in " + failedCases
-                + " (expected one of " + mutant.expectedRules() + ")";
-        return new Judgement(killed, summary, "survived: failed rules " + failedRules + ", expected one of "
-                + mutant.expectedRules() + "; verdicts " + verdicts);
+                + " (expected one of " + mutant.expectedRules() + ")"
+                + (bystanders.isEmpty() ? "" : " ALSO FAILED " + bystanders);
+        return new Judgement(killed && bystanders.isEmpty(), summary, (killed ? "failed rules it does not break: "
+                + bystanders : "survived: failed rules " + failedRules) + ", expected only " + mutant.expectedRules()
+                + "; verdicts " + verdicts);
     }
 
     private RunResult runAgainst(Mutant mutant) throws IOException {

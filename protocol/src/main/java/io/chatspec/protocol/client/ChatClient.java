@@ -39,6 +39,9 @@ import java.util.function.Predicate;
  * event loop. Reactive callers use a {@link ClientListener} instead.
  */
 public final class ChatClient implements AutoCloseable {
+    /** Descriptions of non-JSON input kept per connection; a target spewing garbage needs no more to be judged. */
+    private static final int MAX_MALFORMED_KEPT = 100;
+
     private final String name;
     private final ClientOptions options;
     private final Transcript transcript;
@@ -121,8 +124,9 @@ public final class ChatClient implements AutoCloseable {
 
     /** Writes one message (compact JSON + newline) in one write. Never blocks. */
     public void send(Message message) {
-        record(() -> transcript.sent(message.toJson(), message));
-        write(message);
+        Message wire = options.aliases().outbound(message);
+        record(() -> transcript.sent(wire.toJson(), message));
+        write(wire);
     }
 
     /** Writes bytes exactly as given: for framing and bad-input cases. */
@@ -316,7 +320,7 @@ public final class ChatClient implements AutoCloseable {
         }
         Message m;
         try {
-            m = Message.parse(frame.bytes());
+            m = options.aliases().inbound(Message.parse(frame.bytes()));
         } catch (MalformedMessageException e) {
             malformed(frame, e.getMessage());
             return;
@@ -338,7 +342,9 @@ public final class ChatClient implements AutoCloseable {
         record(() -> transcript.received(frame.text(), null, frame));
         lock.lock();
         try {
-            malformed.add(reason + ": " + frame.text());
+            if (malformed.size() < MAX_MALFORMED_KEPT) {
+                malformed.add(reason + ": " + Transcript.bounded(frame.text()));
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -51,8 +51,8 @@ public class FramingSocketTest extends SocketTestBase {
         assertEquals(call(c, Messages.login(user, "密码")).result(), "success");
     }
 
-    @Test(description = "FRAME-7 FRAME-8 MSG-6 MSG-7 coalesced messages with whitespace and ; between them "
-            + "get one reply each, in order")
+    @Test(description = "FRAME-7 FRAME-8 FRAME-11 MSG-6 MSG-7 coalesced messages with whitespace and ; between them "
+            + "(and before the first one) get one reply each, in order")
     public void coalescedMessagesInOrder() {
         ChatClient c = connect("c");
         StringBuilder batch = new StringBuilder(" \t;\r\n");

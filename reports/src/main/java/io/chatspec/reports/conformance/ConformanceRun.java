@@ -22,11 +22,18 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConformanceRun(int schemaVersion, String specVersion, String runTag, Target target, String startedAt,
                              long durationMs, boolean strict, Map<String, Object> summary, List<RuleResult> rules,
-                             List<CaseResult> cases) {
+                             List<CaseResult> cases, Map<String, Object> options) {
     public static final int SUPPORTED_SCHEMA = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The {@code --alias} pairs the run was made with (server name to spec name); empty for older results. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> aliases() {
+        Object a = options == null ? null : options.get("aliases");
+        return a instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Target(String description, List<String> claims) {

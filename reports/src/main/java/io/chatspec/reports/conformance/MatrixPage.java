@@ -48,7 +48,11 @@ public final class MatrixPage {
                             : String.join(",", r.target().claims())))
                     .append("</td><td>").append(esc(r.startedAt())).append("</td><td class=\"num\">")
                     .append(String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
-                    .append("</td><td>").append(r.strict() ? "strict" : "default").append("</td><td>")
+                    .append("</td><td>").append(r.strict() ? "strict" : "default")
+                    .append(r.aliases().isEmpty() ? "" : "<br><span class=\"aliases\">aliases in force: " + esc(
+                            r.aliases().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(java.util.stream.Collectors.joining(" "))) + "</span>")
+                    .append("</td><td>")
                     .append(t.withAllure() ? "<a href=\"" + esc(t.allureIndex()) + "\">Allure report</a> · " : "")
                     .append("<a href=\"").append(esc(t.resultsCopy())).append("\">results.json</a></td></tr>\n");
         }

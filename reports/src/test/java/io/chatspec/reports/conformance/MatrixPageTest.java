@@ -17,7 +17,7 @@ public class MatrixPageTest {
 
     private static ConformanceRun run(List<CaseResult> cases, RuleResult rule) {
         return new ConformanceRun(1, "1", "t", new ConformanceRun.Target("x", List.of()), null, 0, false, Map.of(),
-                List.of(rule), cases);
+                List.of(rule), cases, Map.of());
     }
 
     @Test
@@ -34,5 +34,17 @@ public class MatrixPageTest {
         ConformanceRun r = run(List.of(caseWith("a.pass", "PASS"), caseWith("b.fail", "FAIL"), caseWith("c.pass", "PASS")),
                 rule);
         assertEquals(MatrixPage.decisiveCase(r, rule).orElseThrow().id(), "b.fail");
+    }
+
+    @Test
+    public void aliasesInForceAreShownWithTheTarget() {
+        RuleResult rule = new RuleResult("MSG-1", "MUST", "2", "t", "FAIL", List.of("a.fail"));
+        ConformanceRun r = new ConformanceRun(1, "1", "t", new ConformanceRun.Target("x", List.of()), null, 0, false,
+                Map.of(), List.of(rule), List.of(caseWith("a.fail", "FAIL")),
+                Map.of("aliases", Map.of("login_replay", "login_reply")));
+        assertEquals(r.aliases(), Map.of("login_replay", "login_reply"));
+        String page = MatrixPage.html(List.of(new TargetRun(1, "c-server", java.nio.file.Path.of("x"), r, false)),
+                java.time.Instant.EPOCH);
+        org.testng.Assert.assertTrue(page.contains("aliases in force: login_replay=login_reply"), page);
     }
 }

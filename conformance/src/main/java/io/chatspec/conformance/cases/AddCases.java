@@ -4,21 +4,19 @@ import io.chatspec.conformance.dsl.Actor;
 import io.chatspec.protocol.Messages;
 
 import java.util.List;
-import java.util.Set;
 
 import static io.chatspec.conformance.dsl.Expect.cmd;
 import static io.chatspec.conformance.dsl.Expect.msg;
 import static io.chatspec.conformance.dsl.Expect.reply;
 import static io.chatspec.protocol.Commands.*;
 import static io.chatspec.protocol.Results.*;
-import static io.chatspec.protocol.Results.OFFLINE;
 
-/** Commands 3-5: add friend, create group, join group. */
-final class FriendGroupCases {
-    private FriendGroupCases() {
+/** Section 5 of PROTOCOL.md, command 3: add friend (ADD-*). */
+final class AddCases {
+    private AddCases() {
     }
 
-    static List<ConformanceCase> add() {
+    static List<ConformanceCase> cases() {
         return new CaseBook("add")
                 .core("add.unknown-user", "Adding an unregistered user", "ADD-1", s -> {
                     Actor alice = s.user("alice");
@@ -37,7 +35,8 @@ final class FriendGroupCases {
                     s.checks("ADD-4");
                     bob.receives(msg(ADD_FRIEND_REPLY).with("result", alice.name()));
                     s.checks("ADD-4", "ADD-6");
-                    s.quiet(bob.nothing(cmd(ADD_FRIEND_REPLY)), alice.nothing(cmd(ADD_FRIEND_REPLY)), carol.nothing(cmd(ADD_FRIEND_REPLY)));
+                    s.quiet(bob.nothing(cmd(ADD_FRIEND_REPLY)), alice.nothing(cmd(ADD_FRIEND_REPLY)).rule("ADD-6"),
+                            carol.nothing(cmd(ADD_FRIEND_REPLY)).rule("ADD-6"));
                 })
                 .core("add.already-friend", "Repeating a successful add", "ADD-2", s -> {
                     Actor alice = s.user("alice");
@@ -62,7 +61,7 @@ final class FriendGroupCases {
                     Actor bob = s.registered("bob");
                     s.checks("ADD-5");
                     alice.adds(bob);
-                    alice.receives(msg(ADD_REPLY).with("result", SUCCESS).with("friend", bob.name()));
+                    alice.receives(msg(ADD_REPLY).with("result", SUCCESS).with("friend", bob.name()).rule("ADD-3"));
                     bob.login();
                     bob.receives(reply(LOGIN_REPLY, SUCCESS));
                     s.quiet(bob.nothing(cmd(ADD_FRIEND_REPLY)));
@@ -83,66 +82,6 @@ final class FriendGroupCases {
                     alice.reconnects().login();
                     alice.receives(reply(LOGIN_REPLY, SUCCESS));
                     bob.receives(msg(FRIEND_LOGIN).with("friend", alice.name()));
-                })
-                .cases();
-    }
-
-    static List<ConformanceCase> groups() {
-        return new CaseBook("group")
-                .core("group.create.new", "Creating a new group; the creator is its only member", "CGROUP-1 CGROUP-3", s -> {
-                    Actor alice = s.user("alice");
-                    String g = s.freshName("study");
-                    s.checks("CGROUP-1");
-                    alice.createsGroup(g);
-                    alice.receives(msg(CREATE_GROUP_REPLY).with("result", SUCCESS).with("group", g));
-                    s.checks("CGROUP-3");
-                    alice.asksMembers(g);
-                    alice.receives(msg(GET_GROUP_MEMBER_REPLY).withMembers("member", Set.of(alice.name())).with("group", g));
-                })
-                .core("group.create.existing", "Creating an existing group, by anyone including the creator", "CGROUP-2", s -> {
-                    Actor alice = s.user("alice");
-                    Actor bob = s.user("bob");
-                    String g = s.group(alice);
-                    s.checks("CGROUP-2");
-                    bob.createsGroup(g);
-                    bob.receives(reply(CREATE_GROUP_REPLY, GROUP_EXIST));
-                    alice.createsGroup(g);
-                    alice.receives(reply(CREATE_GROUP_REPLY, GROUP_EXIST));
-                })
-                .core("group.join.missing", "Joining a missing group creates nothing", "JOIN-1", s -> {
-                    Actor alice = s.user("alice");
-                    String g = s.freshName("nowhere");
-                    s.checks("JOIN-1");
-                    alice.joins(g);
-                    alice.receives(reply(ADD_GROUP_REPLY, GROUP_NOT_EXIST));
-                    alice.createsGroup(g);
-                    alice.receives(msg(CREATE_GROUP_REPLY).with("result", SUCCESS).with("group", g));
-                })
-                .core("group.join.already", "Joining again, and the creator joining, says user_in_group", "JOIN-2", s -> {
-                    Actor alice = s.user("alice");
-                    Actor bob = s.user("bob");
-                    String g = s.group(alice, bob);
-                    s.checks("JOIN-2");
-                    bob.joins(g);
-                    bob.receives(reply(ADD_GROUP_REPLY, USER_IN_GROUP));
-                    alice.joins(g);
-                    alice.receives(reply(ADD_GROUP_REPLY, USER_IN_GROUP));
-                })
-                .core("group.join.success", "Joining makes the user a member who gets the group's messages",
-                        "JOIN-3 JOIN-4", s -> {
-                    Actor alice = s.user("alice");
-                    Actor bob = s.user("bob");
-                    String g = s.group(alice);
-                    s.checks("JOIN-3");
-                    bob.joins(g);
-                    bob.receives(msg(ADD_GROUP_REPLY).with("result", SUCCESS).with("group", g));
-                    s.checks("JOIN-4");
-                    bob.asksMembers(g);
-                    bob.receives(msg(GET_GROUP_MEMBER_REPLY).withMembers("member", Set.of(alice.name(), bob.name()))
-                            .with("group", g));
-                    var m = alice.posts(g, "welcome");
-                    alice.receives(reply(GROUP_CHAT_REPLY, SUCCESS));
-                    bob.receives(io.chatspec.conformance.dsl.Expect.sameAs(m));
                 })
                 .cases();
     }

@@ -15,51 +15,12 @@ import static io.chatspec.protocol.Commands.*;
 import static io.chatspec.protocol.Results.*;
 import static io.chatspec.protocol.Results.OFFLINE;
 
-/** Commands 1 and 2: register and login, including who hears about a login. */
-final class RegisterLoginCases {
-    private RegisterLoginCases() {
+/** Section 4 of PROTOCOL.md, command 2: login and who hears about it (LOGIN-*). */
+final class LoginCases {
+    private LoginCases() {
     }
 
-    static List<ConformanceCase> register() {
-        return new CaseBook("register")
-                .core("register.new", "Register a new user name", "REG-1", s -> {
-                    Actor alice = s.client("alice");
-                    s.checks("REG-1");
-                    alice.register();
-                    alice.receives(reply(REGISTER_REPLY, SUCCESS));
-                })
-                .core("register.duplicate", "Register an existing name fails and keeps the account", "REG-2 REG-3", s -> {
-                    Actor alice = s.registered("alice");
-                    Actor other = s.client("mallory");
-                    s.checks("REG-2");
-                    other.sends(Messages.register(alice.name(), "another-password"));
-                    other.receives(reply(REGISTER_REPLY, FAILURE));
-                    other.sends(Messages.register(alice.name(), alice.password()));
-                    other.receives(reply(REGISTER_REPLY, FAILURE));
-                    s.checks("REG-3");
-                    other.sends(Messages.login(alice.name(), alice.password()));
-                    other.receives(reply(LOGIN_REPLY, SUCCESS));
-                })
-                .core("register.persists", "An account outlives the connection that registered it", "REG-4", s -> {
-                    Actor alice = s.registered("alice");
-                    alice.reconnects();
-                    s.checks("REG-4");
-                    alice.login();
-                    alice.receives(reply(LOGIN_REPLY, SUCCESS));
-                })
-                .core("register.does-not-login", "Register alone does not make a user online", "REG-5", s -> {
-                    Actor bob = s.user("bob");
-                    Actor alice = s.registered("alice");
-                    s.friends(bob, alice);
-                    s.checks("REG-5");
-                    bob.chats(alice, "hello");
-                    bob.receives(reply(PRIVATE_CHAT_REPLY, OFFLINE));
-                    s.quiet(alice.nothing());
-                })
-                .cases();
-    }
-
-    static List<ConformanceCase> login() {
+    static List<ConformanceCase> cases() {
         return new CaseBook("login")
                 .core("login.unknown-user", "Login with an unregistered name", "LOGIN-1", s -> {
                     Actor ghost = s.client("ghost");
@@ -82,7 +43,7 @@ final class RegisterLoginCases {
                     alice.receives(reply(LOGIN_REPLY, SUCCESS));
                     Message m = bob.chats(alice, "now you are online");
                     bob.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
-                    alice.receives(Expect.sameAs(m));
+                    alice.receives(Expect.sameAs(m).rule("PRIV-1"));
                 })
                 .core("login.friend-login", "friend_login reaches each online friend once, not the user, not strangers",
                         "LOGIN-4 LOGIN-6 LOGIN-7", s -> {
@@ -103,7 +64,7 @@ final class RegisterLoginCases {
                     carol.receives(notice);
                     s.checks("LOGIN-4", "LOGIN-6", "LOGIN-7");
                     s.quiet(bob.nothing(cmd(FRIEND_LOGIN)), carol.nothing(cmd(FRIEND_LOGIN)),
-                            alice.nothing(notice), dave.nothing(cmd(FRIEND_LOGIN)));
+                            alice.nothing(notice).rule("LOGIN-6"), dave.nothing(cmd(FRIEND_LOGIN)).rule("LOGIN-7"));
                 })
                 .core("login.offline-friend", "A friend who is offline gets no friend_login, not even later", "LOGIN-5", s -> {
                     Actor erin = s.registered("erin");
@@ -126,7 +87,7 @@ final class RegisterLoginCases {
                     s.friends(bob, alice);
                     s.checks("LOGIN-8");
                     alice.sends(Messages.login(alice.name(), "not-" + alice.password()));
-                    alice.receives(reply(LOGIN_REPLY, PASSWORD_ERROR));
+                    alice.receives(reply(LOGIN_REPLY, PASSWORD_ERROR).rule("LOGIN-2"));
                     s.quiet(bob.nothing());
                     bob.chats(alice, "are you there?");
                     bob.receives(reply(PRIVATE_CHAT_REPLY, OFFLINE));
