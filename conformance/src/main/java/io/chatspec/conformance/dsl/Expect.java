@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.table.CommandTable;
 import io.chatspec.protocol.Message;
 import io.restassured.path.json.JsonPath;
 
@@ -55,11 +56,7 @@ public final class Expect implements Predicate<Message> {
     }
 
     /** The {@code cmd}s of the messages the spec has a server send: replies, notices, forwards, errors. */
-    public static final Set<String> SPEC_SERVER_CMDS = Set.of(Commands.REGISTER_REPLY, Commands.LOGIN_REPLY,
-            Commands.FRIEND_LOGIN, Commands.ADD_REPLY, Commands.ADD_FRIEND_REPLY, Commands.CREATE_GROUP_REPLY,
-            Commands.ADD_GROUP_REPLY, Commands.PRIVATE_CHAT, Commands.PRIVATE_CHAT_REPLY, Commands.GROUP_CHAT,
-            Commands.GROUP_CHAT_REPLY, Commands.GET_GROUP_MEMBER_REPLY, Commands.OFFLINE_REPLY, Commands.FRIEND_OFFLINE,
-            Commands.SEND_FILE_REPLY, Commands.SEND_FILE_PORT_REPLY, Commands.RECV_FILE_PORT_REPLY, Commands.ERROR);
+    public static final Set<String> SPEC_SERVER_CMDS = CommandTable.serverCmds();
 
     /**
      * Any message the spec defines for a server to send. For silences that are about replies and notices: other

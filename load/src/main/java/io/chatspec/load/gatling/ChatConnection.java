@@ -2,6 +2,7 @@ package io.chatspec.load.gatling;
 
 import io.chatspec.load.delivery.DeliveryInbox;
 import io.chatspec.protocol.Commands;
+import io.chatspec.protocol.table.CommandTable;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Results;
 import io.chatspec.protocol.client.ChatClient;
@@ -34,8 +35,7 @@ import java.util.function.Consumer;
 public final class ChatConnection implements ClientListener {
     public static final String ATTR = "chatspec.connection";
 
-    private static final Set<String> NOTIFICATIONS = Set.of(Commands.FRIEND_LOGIN, Commands.FRIEND_OFFLINE,
-            Commands.ADD_FRIEND_REPLY, Commands.RECV_FILE_PORT_REPLY, Commands.PRIVATE_CHAT, Commands.GROUP_CHAT);
+    private static final Set<String> NOTIFICATIONS = CommandTable.notices();
 
     private final EventLoop loop;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
