@@ -232,6 +232,29 @@ public final class Scenario implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a message matching {@code p} reaches {@code a} within {@code wait}; it stays in the inbox for an
+     * expectation to judge. For steps whose order depends on the target (a port message that some servers send
+     * only after the sender connected).
+     */
+    public boolean arrives(Actor a, java.util.function.Predicate<Message> p, Duration wait) {
+        try {
+            a.client().expectNone(p, "", wait);
+            return false;
+        } catch (ExpectationFailedException x) {
+            return !x.observed().isEmpty() && x.observed().stream().anyMatch(p);
+        }
+    }
+
+    /**
+     * Ends the case as INFO: {@code rule} cannot be judged on this target for a reason the spec allows (see
+     * {@link CaseCannotRun}). Rules judged so far keep their verdicts.
+     */
+    public RuntimeException cannotRun(String rule, String reason) {
+        findings.add(Finding.info(rule, "not judged: " + reason));
+        return new CaseCannotRun(rule, reason);
+    }
+
     /** Waits the quiet window once, then takes everything that arrived for each actor: for INFO observations. */
     public java.util.Map<Actor, List<Message>> observe(Actor... who) {
         if (who.length > 0) {
