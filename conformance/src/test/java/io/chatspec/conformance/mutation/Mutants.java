@@ -340,6 +340,7 @@ public final class Mutants {
                     }
                     return one(m);
                 }));
+        all.addAll(RelayFaults.all());
         return all;
     }
 
