@@ -64,6 +64,7 @@ final class Transfers {
     static Announced announce(Scenario s, Actor from, Actor to, Message sendFile) {
         JsonNode length = sendFile.get("length");
         String filename = sendFile.text("filename");
+        s.takeRelayTurn();
         s.checks("FILE-2", "FILE-4", "FILE-5", "MSG-3");
         from.sends(sendFile);
         // stops on a near miss: the relay port closes at the transfer timeout, so nothing after it could be judged

@@ -41,6 +41,14 @@ public final class Scenario implements AutoCloseable {
     private boolean setupDrained;
     private boolean namesAsSent;
     private final Set<String> consumed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * One relay transfer at a time per run (keyed by the run's {@link Names}): a server with one fixed relay port
+     * cannot tell overlapping transfers apart, which only FILE-16 may judge, so cases with a single transfer must not
+     * overlap either, whatever {@code --parallel} says.
+     */
+    private static final java.util.Map<Names, java.util.concurrent.Semaphore> RELAY_TURNS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private java.util.concurrent.Semaphore relayTurn;
 
     public Scenario(CaseEnv env) {
         this.env = env;
@@ -149,6 +157,19 @@ public final class Scenario implements AutoCloseable {
             return c;
         } catch (UncheckedIOException e) {
             throw new TargetUnreachable("cannot connect to " + env.address() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until no other case of this run has a relay transfer going, and keeps the relay to this case until it
+     * ends: call before {@code send_file} that starts a transfer.
+     */
+    public void takeRelayTurn() {
+        if (relayTurn == null) {
+            java.util.concurrent.Semaphore turn = RELAY_TURNS.computeIfAbsent(env.names(),
+                    n -> new java.util.concurrent.Semaphore(1, true));
+            turn.acquireUninterruptibly();
+            relayTurn = turn;
         }
     }
 
@@ -456,6 +477,11 @@ public final class Scenario implements AutoCloseable {
         }
         for (ChatClient c : clients) {
             c.close();
+        }
+        if (relayTurn != null) {
+            // after the relay sockets are closed: the next case's transfer starts on a quiet relay
+            relayTurn.release();
+            relayTurn = null;
         }
     }
 

@@ -61,14 +61,6 @@ public interface Mutant {
         return Output.NORMAL;
     }
 
-    /**
-     * Cases run at once against this fault: a fault that mixes up state across connections the way a real server
-     * would (one fixed relay port) needs the cases one at a time to judge each alone.
-     */
-    default int parallelism() {
-        return 4;
-    }
-
     /** Bytes the relay passes towards a client, starting at {@code offset} of a transfer of {@code length}. */
     default byte[] relayDown(byte[] chunk, long offset, long length) {
         return chunk;

@@ -138,7 +138,7 @@ public class MutationTest {
             globs.addAll(SMOKE);
             List<ConformanceCase> cases = Selection.apply(CaseCatalog.all(), globs, List.of());
             RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withClaims(EnumSet.allOf(Extension.class)).withParallelism(mutant.parallelism());
+                    .withClaims(EnumSet.allOf(Extension.class)).withParallelism(4);
             return new SuiteRunner(new ExternalTarget(proxy.address()), settings, new RunListener() {
             }).run(cases);
         }

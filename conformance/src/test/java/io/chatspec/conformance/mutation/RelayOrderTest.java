@@ -83,7 +83,7 @@ public class RelayOrderTest {
 
     private static Map<String, CaseResult> run(ProxyRelay.Behaviour behaviour, int relayPorts, String cases)
             throws IOException {
-        RelayFaults.RelayFault fault = new RelayFaults.RelayFault("relay-order", behaviour, cases, 4, java.util.Set.of());
+        RelayFaults.RelayFault fault = new RelayFaults.RelayFault("relay-order", behaviour, cases, java.util.Set.of());
         try (FaultProxy proxy = new FaultProxy(EmbeddedServerHolder.get().address(), fault)) {
             RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
                     .withClaims(EnumSet.allOf(Extension.class)).withParallelism(4).withRelayPortCount(relayPorts);
