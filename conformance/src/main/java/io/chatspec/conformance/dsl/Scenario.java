@@ -41,6 +41,14 @@ public final class Scenario implements AutoCloseable {
     private boolean setupDrained;
     private boolean namesAsSent;
     private final Set<String> consumed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * One relay transfer at a time per run (keyed by the run's {@link Names}): a server with one fixed relay port
+     * cannot tell overlapping transfers apart, which only FILE-16 may judge, so cases with a single transfer must not
+     * overlap either, whatever {@code --parallel} says.
+     */
+    private static final java.util.Map<Names, java.util.concurrent.Semaphore> RELAY_TURNS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private java.util.concurrent.Semaphore relayTurn;
 
     public Scenario(CaseEnv env) {
         this.env = env;
@@ -152,6 +160,19 @@ public final class Scenario implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no other case of this run has a relay transfer going, and keeps the relay to this case until it
+     * ends: call before {@code send_file} that starts a transfer.
+     */
+    public void takeRelayTurn() {
+        if (relayTurn == null) {
+            java.util.concurrent.Semaphore turn = RELAY_TURNS.computeIfAbsent(env.names(),
+                    n -> new java.util.concurrent.Semaphore(1, true));
+            turn.acquireUninterruptibly();
+            relayTurn = turn;
+        }
+    }
+
     /** Something to close at the end of the case (relay sockets). */
     public <T extends AutoCloseable> T track(T resource) {
         resources.add(resource);
@@ -230,6 +251,29 @@ public final class Scenario implements AutoCloseable {
             }
             first = false;
         }
+    }
+
+    /**
+     * Whether a message matching {@code p} reaches {@code a} within {@code wait}; it stays in the inbox for an
+     * expectation to judge. For steps whose order depends on the target (a port message that some servers send
+     * only after the sender connected).
+     */
+    public boolean arrives(Actor a, java.util.function.Predicate<Message> p, Duration wait) {
+        try {
+            a.client().expectNone(p, "", wait);
+            return false;
+        } catch (ExpectationFailedException x) {
+            return !x.observed().isEmpty() && x.observed().stream().anyMatch(p);
+        }
+    }
+
+    /**
+     * Ends the case as INFO: {@code rule} cannot be judged on this target for a reason the spec allows (see
+     * {@link CaseCannotRun}). Rules judged so far keep their verdicts.
+     */
+    public RuntimeException cannotRun(String rule, String reason) {
+        findings.add(Finding.info(rule, "not judged: " + reason));
+        return new CaseCannotRun(rule, reason);
     }
 
     /** Waits the quiet window once, then takes everything that arrived for each actor: for INFO observations. */
@@ -433,6 +477,11 @@ public final class Scenario implements AutoCloseable {
         }
         for (ChatClient c : clients) {
             c.close();
+        }
+        if (relayTurn != null) {
+            // after the relay sockets are closed: the next case's transfer starts on a quiet relay
+            relayTurn.release();
+            relayTurn = null;
         }
     }
 

@@ -4,6 +4,7 @@ import io.chatspec.conformance.cases.ConformanceCase;
 import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.catalog.Level;
 import io.chatspec.conformance.catalog.Rule;
+import io.chatspec.conformance.dsl.CaseCannotRun;
 import io.chatspec.conformance.dsl.CaseEnv;
 import io.chatspec.conformance.dsl.CaseSkipped;
 import io.chatspec.conformance.dsl.CaseStopped;
@@ -63,6 +64,9 @@ public final class CaseExecutor {
                 for (String rule : rules) {
                     findings.add(new Finding(rule, Verdict.FAIL, f.getMessage(), f.expected(), f.observed()));
                 }
+            } else if (t instanceof CaseCannotRun) {
+                forced = Verdict.INFO;
+                reason = t.getMessage();
             } else if (t instanceof PrerequisiteFailure || t instanceof CaseSkipped) {
                 forced = Verdict.SKIPPED;
                 reason = t.getMessage();
@@ -89,6 +93,10 @@ public final class CaseExecutor {
                 .filter(v -> v == Verdict.FAIL || v == Verdict.NON_STRICT).reduce(Verdict.PASS, Verdict::worst);
         // a FAIL found before the case stopped outranks the forced SKIPPED or ERROR (FAIL > ERROR > ... > SKIPPED)
         Verdict verdict = forced == null ? judgedWorst : judgedWorst == Verdict.FAIL ? Verdict.FAIL : forced;
+        // a case that could not run its situation (INFO) still shows a NON-STRICT it found on the way
+        if (forced == Verdict.INFO && judgedWorst == Verdict.NON_STRICT) {
+            verdict = Verdict.NON_STRICT;
+        }
         if (verdict == Verdict.PASS && c.rules().stream().noneMatch(this::judged)) {
             verdict = Verdict.INFO;
         }
