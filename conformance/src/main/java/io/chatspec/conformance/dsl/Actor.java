@@ -56,6 +56,7 @@ public final class Actor {
 
     /** Sends one message in one write. */
     public Actor sends(Message m) {
+        scenario.commandSent(m);
         client.send(m);
         return this;
     }

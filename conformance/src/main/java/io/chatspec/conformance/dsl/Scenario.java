@@ -50,8 +50,19 @@ public final class Scenario implements AutoCloseable {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private java.util.concurrent.Semaphore relayTurn;
 
+    private java.util.function.Consumer<io.chatspec.protocol.Message> commandWatcher = m -> { };
+
     public Scenario(CaseEnv env) {
         this.env = env;
+    }
+
+    /** Lets the runner see each command a case sends (it charges a case for the transfers it leaves pending). */
+    public void watchCommands(java.util.function.Consumer<io.chatspec.protocol.Message> watcher) {
+        commandWatcher = watcher;
+    }
+
+    void commandSent(io.chatspec.protocol.Message m) {
+        commandWatcher.accept(m);
     }
 
     public CaseEnv env() {

@@ -33,15 +33,28 @@ import java.util.concurrent.ExecutionException;
 /** Runs one case and turns what happened into verdicts: per finding, per rule, per case. */
 public final class CaseExecutor {
     private final CaseEnv env;
+    private final TransferDeadlines deadlines;
 
     public CaseExecutor(CaseEnv env) {
+        this(env, null);
+    }
+
+    CaseExecutor(CaseEnv env, TransferDeadlines deadlines) {
         this.env = env;
+        this.deadlines = deadlines;
     }
 
     public CaseResult run(ConformanceCase c) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Scenario s = new Scenario(env);
+        if (deadlines != null) {
+            s.watchCommands(m -> {
+                if (io.chatspec.protocol.Commands.SEND_FILE.equals(m.cmd())) {
+                    deadlines.sendFile(c.id(), Instant.now());
+                }
+            });
+        }
         List<Finding> findings = new ArrayList<>();
         Verdict forced = null;
         String reason = null;

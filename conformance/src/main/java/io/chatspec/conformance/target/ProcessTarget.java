@@ -101,6 +101,29 @@ public final class ProcessTarget implements Target {
         launch();
     }
 
+    @Override
+    public synchronized String exitStatus() {
+        if (process == null) {
+            return null;
+        }
+        try {
+            // a crashing process may still be on its way out when its port stops answering
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            return "still running but not serving (hung); stopped by the harness";
+        }
+        int code = process.exitValue();
+        // a shell reports a child killed by signal N as 128+N
+        return code > 128 && code < 128 + SIGNALS.length ? "exit " + code + " (" + SIGNALS[code - 128] + ")"
+                : "exit " + code;
+    }
+
+    private static final String[] SIGNALS = {"", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+            "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
     public int starts() {
         return starts;
     }

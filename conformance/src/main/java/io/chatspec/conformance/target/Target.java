@@ -25,6 +25,14 @@ public interface Target extends AutoCloseable {
         throw new UnsupportedOperationException("this target cannot be restarted by the harness");
     }
 
+    /**
+     * How the target's process ended, asked after it stopped serving and before {@link #restart()}:
+     * {@code exit 134 (SIGABRT)}, or that it still ran (hung); null where the harness cannot know.
+     */
+    default String exitStatus() {
+        return null;
+    }
+
     /** Stops what the harness started; nothing for external targets. */
     @Override
     default void close() {
