@@ -5,10 +5,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.chatspec.server.store.ChatStore;
+import io.chatspec.server.store.InMemoryChatStore;
+import io.chatspec.server.store.JdbcChatStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -47,6 +51,11 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--max-message-size", defaultValue = "65536",
             description = "Longest message in bytes; longer ones get too_large and a close (default: ${DEFAULT-VALUE}).")
     int maxMessageSize;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep accounts, friendships, groups and memberships in an H2 database in DIR, each change "
+                    + "written before its reply (default: in memory, gone when the server stops).")
+    Path data;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,7 +96,12 @@ public final class ServerMain implements Callable<Integer> {
 
     /** Binds and announces; the caller decides how long to run. */
     ReferenceServer startAndAnnounce() {
-        ReferenceServer server = ReferenceServer.start(config());
+        ServerConfig config = config();
+        ChatStore store = data == null ? new InMemoryChatStore() : JdbcChatStore.open(data);
+        ReferenceServer server = ReferenceServer.start(config, store);
+        if (data != null) {
+            log.info("keeping accounts, friendships and groups in {}", data.toAbsolutePath());
+        }
         out.println(READY_PREFIX + host + ":" + server.port());
         out.flush();
         return server;
