@@ -55,12 +55,21 @@ public final class DomainGateway implements RelayListener {
     }
 
     public DomainGateway(ChatDomain domain, PasswordHasher hasher) {
+        this(domain, hasher, passwordPool());
+    }
+
+    /** {@code hashing} runs password work; tests pass an immediate one to stay on one thread. */
+    DomainGateway(ChatDomain domain, PasswordHasher hasher, ExecutorService hashing) {
         this.domain = domain;
         this.hasher = hasher;
-        // Bounded threads bound the memory Argon2 holds at once (one block per running hash); queued work waits.
+        this.hashing = hashing;
+    }
+
+    /** Bounded threads bound the memory Argon2 holds at once (one block per running hash); queued work waits. */
+    private static ExecutorService passwordPool() {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
-        this.hashing = Executors.newFixedThreadPool(threads, r -> {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chatspec-password-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
