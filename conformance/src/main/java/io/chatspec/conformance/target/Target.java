@@ -1,6 +1,7 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.dsl.Restarter;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -23,6 +24,14 @@ public interface Target extends AutoCloseable {
     /** Starts the target again after it stopped answering; only when {@link #restartable()}. */
     default void restart() {
         throw new UnsupportedOperationException("this target cannot be restarted by the harness");
+    }
+
+    /**
+     * Stops the target with the given signal and starts it again (the durability cases); only when
+     * {@link #restartable()}. Returns once it answers.
+     */
+    default void stopAndStart(Restarter.How how) {
+        restart();
     }
 
     /** Stops what the harness started; nothing for external targets. */

@@ -22,7 +22,7 @@ public class DurableRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int USERS = 12;
 
-    @Test(description = "REG-1 ADD-7 CGROUP-3 JOIN-2 every acknowledged change survives kill -9")
+    @Test(description = "DURABLE-1 DURABLE-2 DURABLE-3 DURABLE-4 DURABLE-5 DURABLE-6 every acknowledged change survives kill -9, sessions do not")
     public void acknowledgedChangesSurviveSigkill() throws Exception {
         Path data = Files.createTempDirectory("chatspec-durable");
         List<String> users = new ArrayList<>();
@@ -72,6 +72,8 @@ public class DurableRestartTest {
             assertEquals(c.expectCmd("get_group_member_reply", WAIT).text("member"), users.get(0));
             c.send(Messages.login(users.get(0), "pw-" + users.get(0)));
             assertEquals(c.expectCmd("login_reply", WAIT).result(), "success");
+            c.send(Messages.privateChat(users.get(0), users.get(1), "still online?"));
+            assertEquals(c.expectCmd("private_chat_reply", WAIT).result(), "offline", "sessions do not survive");
             for (int i = 1; i < USERS; i++) {
                 c.send(Messages.add(users.get(0), users.get(i)));
                 assertEquals(c.expectCmd("add_reply", WAIT).result(), "already_friend", users.get(i));
