@@ -5,6 +5,7 @@ import io.chatspec.server.domain.ChatDomain;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.netty.ChatPipeline;
 import io.chatspec.server.netty.DomainGateway;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.relay.RelayPorts;
 import io.chatspec.server.relay.TransferRelay;
 import io.chatspec.server.store.ChatStore;
@@ -56,7 +57,10 @@ public final class ReferenceServer implements AutoCloseable {
         this.address = (InetSocketAddress) listener.localAddress();
     }
 
-    /** Starts with an in-memory store. Returns once the chat port is bound. */
+    /**
+     * Starts with an in-memory store. Returns once the chat port is bound. Embedded servers hash passwords with
+     * {@link PasswordHasher#light()}; the command line uses {@link PasswordHasher#defaults()}.
+     */
     public static ReferenceServer start(ServerConfig config) {
         return start(config, new InMemoryChatStore());
     }
@@ -66,9 +70,14 @@ public final class ReferenceServer implements AutoCloseable {
      * {@link #close()} closes it if it is {@link AutoCloseable} (a durable store), also when the start fails.
      */
     public static ReferenceServer start(ServerConfig config, ChatStore store) {
+        return start(config, store, PasswordHasher.light());
+    }
+
+    /** Starts on the given store, hashing passwords with {@code hasher} (off the event loops). */
+    public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHasher hasher) {
         EventLoopGroup boss = Transports.newGroup("chatspec-accept", 1);
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        DomainGateway gateway = new DomainGateway(new ChatDomain(store));
+        DomainGateway gateway = new DomainGateway(new ChatDomain(store), hasher);
         TransferRelay relay = new TransferRelay(workers, config.host(), new RelayPorts(config.relayPorts()),
                 config.transferTimeout(), gateway);
         gateway.attach(relay);

@@ -1,13 +1,14 @@
 package io.chatspec.server;
 
+import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.store.ChatStore;
+import io.chatspec.server.store.InMemoryChatStore;
+import io.chatspec.server.store.JdbcChatStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import io.chatspec.server.store.ChatStore;
-import io.chatspec.server.store.InMemoryChatStore;
-import io.chatspec.server.store.JdbcChatStore;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,15 @@ public final class ServerMain implements Callable<Integer> {
                     + "written before its reply (default: in memory, gone when the server stops).")
     Path data;
 
+    @Option(names = "--password-memory", paramLabel = "KIB", defaultValue = "" + PasswordHasher.DEFAULT_MEMORY_KIB,
+            description = "Argon2id memory per password hash in KiB (default: ${DEFAULT-VALUE}, OWASP's 7 MiB option).")
+    int passwordMemory;
+
+    @Option(names = "--password-iterations", paramLabel = "N", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS,
+            description = "Argon2id passes per password hash (default: ${DEFAULT-VALUE}). Stored hashes keep their "
+                    + "own parameters, so changing these never locks anyone out.")
+    int passwordIterations;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,8 +107,14 @@ public final class ServerMain implements Callable<Integer> {
     /** Binds and announces; the caller decides how long to run. */
     ReferenceServer startAndAnnounce() {
         ServerConfig config = config();
+        PasswordHasher hasher;
+        try {
+            hasher = new PasswordHasher(passwordMemory, passwordIterations);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         ChatStore store = data == null ? new InMemoryChatStore() : JdbcChatStore.open(data);
-        ReferenceServer server = ReferenceServer.start(config, store);
+        ReferenceServer server = ReferenceServer.start(config, store, hasher);
         if (data != null) {
             log.info("keeping accounts, friendships and groups in {}", data.toAbsolutePath());
         }
