@@ -5,6 +5,7 @@ import io.chatspec.server.domain.ChatDomain;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.netty.ChatPipeline;
 import io.chatspec.server.netty.DomainGateway;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.relay.RelayPorts;
 import io.chatspec.server.relay.TransferRelay;
 import io.chatspec.server.store.ChatStore;
@@ -39,31 +40,44 @@ public final class ReferenceServer implements AutoCloseable {
     private final Channel listener;
     private final TransferRelay relay;
     private final DomainGateway gateway;
+    private final ChatStore store;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private ReferenceServer(ServerConfig config, EventLoopGroup boss, EventLoopGroup workers, Channel listener,
-                            TransferRelay relay, DomainGateway gateway) {
+                            TransferRelay relay, DomainGateway gateway, ChatStore store) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
         this.relay = relay;
         this.gateway = gateway;
+        this.store = store;
         this.address = (InetSocketAddress) listener.localAddress();
     }
 
-    /** Starts with an in-memory store. Returns once the chat port is bound. */
+    /**
+     * Starts with an in-memory store. Returns once the chat port is bound. Embedded servers hash passwords with
+     * {@link PasswordHasher#light()}; the command line uses {@link PasswordHasher#defaults()}.
+     */
     public static ReferenceServer start(ServerConfig config) {
         return start(config, new InMemoryChatStore());
     }
 
-    /** Starts on the given store; the store is used from one thread at a time. */
+    /**
+     * Starts on the given store; the store is used from one thread at a time. The server owns it from here:
+     * {@link #close()} closes it if it is {@link AutoCloseable} (a durable store), also when the start fails.
+     */
     public static ReferenceServer start(ServerConfig config, ChatStore store) {
+        return start(config, store, PasswordHasher.light());
+    }
+
+    /** Starts on the given store, hashing passwords with {@code hasher} (off the event loops). */
+    public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHasher hasher) {
         EventLoopGroup boss = Transports.newGroup("chatspec-accept", 1);
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        DomainGateway gateway = new DomainGateway(new ChatDomain(store));
+        DomainGateway gateway = new DomainGateway(new ChatDomain(store), hasher);
         TransferRelay relay = new TransferRelay(workers, config.host(), new RelayPorts(config.relayPorts()),
                 config.transferTimeout(), gateway);
         gateway.attach(relay);
@@ -79,7 +93,7 @@ public final class ReferenceServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .syncUninterruptibly()
                     .channel();
-            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway);
+            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway, store);
             log.info("listening on {}:{} (relay ports {}, transfer timeout {}, max message {} bytes)",
                     config.host(), server.port(), config.relayPorts(), config.transferTimeout(),
                     config.maxMessageSize());
@@ -88,6 +102,8 @@ public final class ReferenceServer implements AutoCloseable {
             // Netty rethrows the bind's checked exception (say, a BindException) without declaring it.
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            gateway.close();
+            closeStore(store);
             throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
                     + ": " + e, e));
         }
@@ -140,9 +156,21 @@ public final class ReferenceServer implements AutoCloseable {
             relay.close();
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            gateway.close();
+            closeStore(store);
             log.info("stopped listening on {}:{}", config.host(), port());
         } finally {
             terminated.countDown();
+        }
+    }
+
+    private static void closeStore(ChatStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing the store failed", e);
+            }
         }
     }
 

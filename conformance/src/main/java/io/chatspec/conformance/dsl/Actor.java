@@ -54,6 +54,11 @@ public final class Actor {
         loggedIn = b;
     }
 
+    /** Records that a login the case checked itself succeeded (so later helpers know the actor is online). */
+    public void markOnline() {
+        loggedIn = true;
+    }
+
     /** Sends one message in one write. */
     public Actor sends(Message m) {
         scenario.commandSent(m);

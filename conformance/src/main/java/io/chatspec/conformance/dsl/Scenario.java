@@ -132,6 +132,18 @@ public final class Scenario implements AutoCloseable {
         return g;
     }
 
+    /**
+     * Stops the target ({@code how}) and starts it again; every connection of the case is dead afterwards, so
+     * actors {@link Actor#reconnects()} before they go on. SKIPs the case where the harness cannot restart it.
+     */
+    public void restartsTarget(Restarter.How how) {
+        if (!env.restarter().available()) {
+            throw new CaseSkipped("needs a target the harness starts itself (--start) to stop it with " + how);
+        }
+        env.restarter().stopAndStart(how);
+        findings.add(Finding.info(null, "target stopped with " + how + " and started again"));
+    }
+
     public String freshName(String base) {
         return env.names().fresh(base);
     }

@@ -6,6 +6,7 @@ import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.catalog.RuleCatalog;
 import io.chatspec.conformance.dsl.CaseEnv;
 import io.chatspec.conformance.dsl.Names;
+import io.chatspec.conformance.dsl.Restarter;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Restart;
@@ -76,7 +77,7 @@ public final class SuiteRunner {
     public RunResult run(List<ConformanceCase> cases) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        CaseEnv env = new CaseEnv(target::address, settings, claims, names, RuleCatalog.bundled());
+        CaseEnv env = new CaseEnv(target::address, settings, claims, names, RuleCatalog.bundled(), restarter());
         CaseExecutor executor = new CaseExecutor(env, deadlines);
         cases.forEach(c -> byId.put(c.id(), c));
         listener.runStarted(target.describe(), cases.size());
@@ -115,6 +116,26 @@ public final class SuiteRunner {
                 restarts);
         listener.runFinished(run);
         return run;
+    }
+
+    /** Cases that restart the target run in the risky phase, alone, so no other case sees the restart. */
+    private Restarter restarter() {
+        if (!target.restartable()) {
+            return Restarter.NONE;
+        }
+        return new Restarter() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public void stopAndStart(How how) {
+                synchronized (crashLock) {
+                    target.stopAndStart(how);
+                }
+            }
+        };
     }
 
     private void runPhase(List<ConformanceCase> cases, int threads, CaseExecutor executor,

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.dsl.Restarter;
 
 import java.io.File;
 import java.io.IOException;
@@ -123,6 +124,26 @@ public final class ProcessTarget implements Target {
 
     private static final String[] SIGNALS = {"", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
             "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+    public synchronized void stopAndStart(Restarter.How how) {
+        if (how == Restarter.How.SIGKILL) {
+            kill();
+        } else {
+            stop();
+        }
+        launch();
+    }
+
+    /** SIGKILL to the whole tree at once: nothing gets a chance to flush or close its files. */
+    private void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(ProcessTarget::awaitExit);
+    }
 
     public int starts() {
         return starts;

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.dsl.Restarter;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -31,6 +32,14 @@ public interface Target extends AutoCloseable {
      */
     default String exitStatus() {
         return null;
+    }
+
+    /**
+     * Stops the target with the given signal and starts it again (the durability cases); only when
+     * {@link #restartable()}. Returns once it answers.
+     */
+    default void stopAndStart(Restarter.How how) {
+        restart();
     }
 
     /** Stops what the harness started; nothing for external targets. */
