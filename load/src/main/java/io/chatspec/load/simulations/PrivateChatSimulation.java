@@ -1,6 +1,8 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -17,6 +19,12 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.users} (even, default 20), {@code rate} (messages/s over all users, default 200),
  * {@code duration} (s, default 3), {@code messageSize} (chars, default 64).
  */
+@Describe(value = "Pairs of friends chat at a total rate: private_chat reply time, send-to-arrival delivery time, exactly-once delivery; with a plain-client baseline of the same pairs and message size", params = {
+        @Param(name = "users", defaultValue = "20", help = "virtual users, even: users/2 chatting pairs"),
+        @Param(name = "rate", defaultValue = "200", help = "messages/s over all users"),
+        @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
+        @Param(name = "messageSize", defaultValue = "64", help = "characters of text per message"),
+        @Param(name = "baseline", defaultValue = "true", help = "also measure a plain NIO client with the same pairs and message size")})
 public class PrivateChatSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
     private final double rate = Params.decimal("rate", 200);
