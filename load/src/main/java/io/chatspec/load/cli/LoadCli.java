@@ -1,6 +1,8 @@
 package io.chatspec.load.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chatspec.load.merge.HdrMerge;
+import io.chatspec.protocol.Json;
 import io.gatling.app.Gatling$;
 import io.gatling.javaapi.core.Simulation;
 import picocli.CommandLine;
@@ -132,6 +134,7 @@ public final class LoadCli implements Callable<Integer> {
         String injector = System.getProperty("chatspec.injector", "0");
         Path summary = outDir.resolve(sim.getSimpleName() + "-" + injector + ".json");
         o.println("chatspec-load: JSON summary: " + (Files.exists(summary) ? summary : "none (" + summary + ")"));
+        baselineStatement(summary).ifPresent(line -> o.println("chatspec-load: " + line));
         Optional<Path> report = newestReport(reportsDir, started);
         o.println("chatspec-load: Gatling report: " + report.map(p -> p.resolve("index.html").toString())
                 .orElse(noHtml ? "skipped (--no-html)" : "none under " + reportsDir));
@@ -162,6 +165,18 @@ public final class LoadCli implements Callable<Integer> {
     private static void put(Map<String, String> p, String name, String value) {
         if (value != null) {
             p.put(name, value);
+        }
+    }
+
+    /** The plain-client comparison the simulation wrote into its summary, when it ran one. */
+    private static Optional<String> baselineStatement(Path summary) {
+        try {
+            JsonNode b = Json.MAPPER.readTree(summary.toFile()).path("plainClientBaseline");
+            return b.has("statement") ? Optional.of(b.get("statement").asText())
+                    : b.has("error") ? Optional.of("plain-client baseline failed: " + b.get("error").asText())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.chatspec.load.simulations;
 
+import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.sim.ChatSimulation;
 import io.chatspec.load.sim.Describe;
 import io.chatspec.load.sim.Describe.Param;
@@ -8,6 +9,7 @@ import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.chatspec.load.gatling.ChatDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
@@ -24,6 +26,8 @@ import static io.gatling.javaapi.core.CoreDsl.*;
         @Param(name = "rate", defaultValue = "200", help = "messages/s over all users"),
         @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
         @Param(name = "messageSize", defaultValue = "64", help = "characters of text per message"),
+        @Param(name = "baseline.window", defaultValue = "1", help = "plain-client baseline: chats in flight per sender"),
+        @Param(name = "baseline.messages", defaultValue = "20000", help = "plain-client baseline: messages at least"),
         @Param(name = "baseline", defaultValue = "true", help = "also measure a plain NIO client with the same pairs and message size")})
 public class PrivateChatSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
@@ -44,5 +48,10 @@ public class PrivateChatSimulation extends ChatSimulation {
     {
         setUp(pairs.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))).protocols(protocol()))
                 .assertions(slo(1000));
+    }
+
+    @Override
+    protected Map<String, Object> extraResults(LoadMetrics metrics) {
+        return plainClientBaseline(metrics, "deliver private_chat", users, perUser, rate);
     }
 }
