@@ -14,6 +14,9 @@ import io.gatling.core.stats.StatsEngine;
  * timed by another user of this injector.
  */
 final class SessionDeliverySink implements ChatConnection.DeliverySink {
+    // constant request names: no concatenation per delivery
+    private static final String DELIVER_PRIVATE = "deliver " + Commands.PRIVATE_CHAT;
+    private static final String DELIVER_GROUP = "deliver " + Commands.GROUP_CHAT;
     private final StatsEngine stats;
     private final String scenario;
     private final scala.collection.immutable.List<String> groups;
@@ -36,7 +39,7 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
         String sender = group ? m.text("user") : m.text("user_from");
         String stream = group ? "g/" + m.text("group") + "/" + sender : "p/" + sender;
         DeliveryInbox.Outcome outcome = receiver.deliveries().accept(stream, t.seq());
-        String request = "deliver " + m.cmd();
+        String request = group ? DELIVER_GROUP : DELIVER_PRIVATE;
         switch (outcome) {
             case DUPLICATE -> {
                 metrics.deliveries().duplicates.increment();

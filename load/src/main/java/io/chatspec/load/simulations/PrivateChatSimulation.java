@@ -42,7 +42,8 @@ public class PrivateChatSimulation extends ChatSimulation {
             .exec(connect(), register("#{me}", PASSWORD), login("#{me}", PASSWORD),
                     rendezvous("#{pair}/online", 2, wait))
             .doIf("#{initiator}").then(exec(add("#{me}", "#{partner}")))
-            .repeat(perUser).on(pace(pace), exec(privateChat("#{me}", "#{partner}", messageSize)))
+            // repeat(perUser).on(pace(pace), exec(privateChat(...))) without a session rewrite per message
+            .exec(privateChats("#{me}", "#{partner}", messageSize, perUser, pace))
             .exec(awaitDeliveries(perUser, wait), offline("#{me}"), close());
 
     {
