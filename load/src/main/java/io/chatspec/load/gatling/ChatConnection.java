@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.delivery.DeliveryFields;
 import io.chatspec.load.delivery.DeliveryInbox;
 import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.Message;
@@ -48,10 +49,16 @@ public final class ChatConnection implements ClientListener {
     private ChatClient client;
     private boolean closed;
     private int unmatchedReplies;
+    // deliveries are counted in plain fields: a boxed map update per message showed in the injector's profile
+    private int privateDeliveries;
+    private int groupDeliveries;
 
     /** Where deliveries and notifications are reported: bound to the receiving user's session by the caller. */
     public interface DeliverySink {
         void delivered(ChatConnection receiver, Message forwarded, long nowMicros);
+
+        /** A delivery read by {@link FastDeliveryHandler} without a JSON tree. */
+        void delivered(ChatConnection receiver, DeliveryFields forwarded, long nowMicros);
 
         void notified(ChatConnection receiver, Message notification, long nowMicros);
     }
@@ -88,6 +95,12 @@ public final class ChatConnection implements ClientListener {
     }
 
     public int notificationCount(String cmd) {
+        if (Commands.PRIVATE_CHAT.equals(cmd)) {
+            return privateDeliveries;
+        }
+        if (Commands.GROUP_CHAT.equals(cmd)) {
+            return groupDeliveries;
+        }
         return notificationCounts.getOrDefault(cmd, 0);
     }
 
@@ -161,10 +174,14 @@ public final class ChatConnection implements ClientListener {
         String cmd = m.cmd();
         boolean relayTimeout = Commands.SEND_FILE_REPLY.equals(cmd) && Results.TIMEOUT.equals(m.result());
         if (cmd != null && (NOTIFICATIONS.contains(cmd) || relayTimeout)) {
-            notificationCounts.merge(relayTimeout ? "send_file_reply/timeout" : cmd, 1, Integer::sum);
             if (Commands.PRIVATE_CHAT.equals(cmd) || Commands.GROUP_CHAT.equals(cmd)) {
+                countDelivery(Commands.GROUP_CHAT.equals(cmd));
                 sink.delivered(this, m, now);
-            } else if (Commands.RECV_FILE_PORT_REPLY.equals(cmd)) {
+                wakeWaiters();
+                return;
+            }
+            notificationCounts.merge(relayTimeout ? "send_file_reply/timeout" : cmd, 1, Integer::sum);
+            if (Commands.RECV_FILE_PORT_REPLY.equals(cmd)) {
                 fileOffers.add(m);
             } else {
                 sink.notified(this, m, now);
@@ -173,6 +190,22 @@ public final class ChatConnection implements ClientListener {
             onReply(m);
         }
         wakeWaiters();
+    }
+
+    /** A delivery {@link FastDeliveryHandler} read from the frame bytes: counted and reported as in onMessage. */
+    void onDelivery(DeliveryFields d) {
+        long now = io.chatspec.load.metrics.Micros.now();
+        countDelivery(d.group());
+        sink.delivered(this, d, now);
+        wakeWaiters();
+    }
+
+    private void countDelivery(boolean group) {
+        if (group) {
+            groupDeliveries++;
+        } else {
+            privateDeliveries++;
+        }
     }
 
     private void onReply(Message m) {
