@@ -49,6 +49,8 @@ public final class ChatConnection implements ClientListener {
     private ChatClient client;
     private boolean closed;
     private int unmatchedReplies;
+    private ScheduledFuture<?> sweep;
+    private long sweepAtNanos;
     // deliveries are counted in plain fields: a boxed map update per message showed in the injector's profile
     private int privateDeliveries;
     private int groupDeliveries;
@@ -128,11 +130,56 @@ public final class ChatConnection implements ClientListener {
             onFailure.accept("connection is closed");
             return;
         }
-        Pending p = new Pending(replyCmds, onReply, onFailure);
-        p.timer = loop.schedule(() -> p.fail("no " + String.join("/", replyCmds) + " within " + timeout),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Pending p = new Pending(replyCmds, onReply, onFailure, timeout);
         pending.add(p);
+        armSweep(p.deadlineNanos);
         client.send(command);
+    }
+
+    /*
+     * Reply deadlines share one timer per connection instead of one scheduled task per command (scheduling and
+     * cancelling a task per message showed in the injector's profile). The timer fires at the earliest deadline
+     * of what is waiting; a reply does not cancel it, the sweep just finds nothing expired and re-arms.
+     */
+    private void armSweep(long deadlineNanos) {
+        if (sweep != null && sweepAtNanos <= deadlineNanos) {
+            return;
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        sweepAtNanos = deadlineNanos;
+        sweep = loop.schedule(this::sweep, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void sweep() {
+        sweep = null;
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        List<Pending> expired = null;
+        for (Pending p : pending) {
+            if (p.isDone()) {
+                continue;
+            }
+            if (p.deadlineNanos - now <= 0) {
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
+                expired.add(p);
+            } else {
+                next = Math.min(next, p.deadlineNanos);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            armSweep(next);
+        }
+        if (expired != null) {
+            // failed commands stay queued as placeholders that swallow their late replies; failing one may run
+            // the user's next action, which may queue a command, so this runs after the walk
+            for (Pending p : expired) {
+                p.fail("no " + String.join("/", p.replyCmds) + " within " + p.timeout);
+            }
+        }
     }
 
     /** Sends a command that has no reply (a successful {@code offline}); {@code onWritten} runs once flushed. */
@@ -245,6 +292,10 @@ public final class ChatConnection implements ClientListener {
     @Override
     public void onClosed(ChatClient c) {
         closed = true;
+        if (sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+        }
         String why = "connection closed";
         for (Pending p; (p = pending.poll()) != null; ) {
             p.fail(why);
@@ -254,20 +305,24 @@ public final class ChatConnection implements ClientListener {
 
     private static final class Pending {
         final Set<String> replyCmds;
+        final Duration timeout;
+        final long deadlineNanos;
         Consumer<Message> onReply;
         Consumer<String> onFailure;
-        ScheduledFuture<?> timer;
 
-        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure) {
+        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure, Duration timeout) {
             this.replyCmds = replyCmds;
             this.onReply = onReply;
             this.onFailure = onFailure;
+            this.timeout = timeout;
+            this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        }
+
+        boolean isDone() {
+            return onReply == null && onFailure == null;
         }
 
         void complete(Message m) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
             Consumer<Message> r = onReply;
             disarm();
             if (r != null) {
@@ -276,9 +331,6 @@ public final class ChatConnection implements ClientListener {
         }
 
         void fail(String why) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
             Consumer<String> f = onFailure;
             disarm();
             if (f != null) {
