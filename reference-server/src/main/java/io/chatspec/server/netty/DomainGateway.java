@@ -12,6 +12,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Where I/O meets the domain. Every domain call runs under one lock and its messages are queued on their
- * channels before the lock is released, so any two messages to one recipient are written in the order the
- * domain decided them, whichever event loops the causes came from. Relay work happens after the lock is
+ * Where I/O meets the domain. Every domain call runs under one lock and its messages are ordered on their
+ * channels before the lock is released (queued on another loop, or written by this thread right after release,
+ * see {@link Outlet}), so any two messages to one recipient are written in the order the domain decided them,
+ * whichever event loops the causes came from. Relay work happens after the lock is
  * released because it calls back in.
  */
 public final class DomainGateway implements RelayListener {
@@ -36,7 +39,7 @@ public final class DomainGateway implements RelayListener {
 
     private final ChatDomain domain;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<SessionId, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<SessionId, Outlet> channels = new ConcurrentHashMap<>();
     private volatile TransferRelay relay;
 
     public DomainGateway(ChatDomain domain) {
@@ -49,7 +52,7 @@ public final class DomainGateway implements RelayListener {
     }
 
     void connected(SessionId session, Channel channel) {
-        channels.put(session, channel);
+        channels.put(session, new Outlet(channel));
         run(() -> domain.connected(session));
     }
 
@@ -102,7 +105,8 @@ public final class DomainGateway implements RelayListener {
      * A client that stops reading must not make the server buffer without end: past {@link #MAX_QUEUED_BYTES}
      * its connection is closed, which logs its user out like any dropped connection.
      */
-    private static void write(Channel ch, Effect.Send send) {
+    private static void write(Outlet out, Effect.Send send, List<Runnable> direct) {
+        Channel ch = out.channel();
         if (!ch.isActive()) {
             // Closed or closing (perhaps for not reading): its user is logged out when channelInactive runs.
             return;
@@ -116,32 +120,59 @@ public final class DomainGateway implements RelayListener {
                 return;
             }
         }
-        inOrder(ch, () -> ch.writeAndFlush(send.message(), ch.voidPromise()));
+        out.inOrder(() -> ch.writeAndFlush(send.message(), ch.voidPromise()), direct);
     }
 
     /**
-     * Always queues on the channel's event loop, even when already on it: Netty runs a write from its own loop at
-     * once, which would overtake writes that other loops queued for the same channel earlier under the lock.
+     * One recipient's channel and the writes handed to its event loop that have not run yet. All writes are issued
+     * under the gateway lock, in the order the domain decided them. A write from the channel's own loop may go out
+     * at once only when nothing handed off earlier is still waiting on that loop; otherwise it would overtake them.
+     * Most private chats in a busy server are between connections on different loops, but replies to the sender
+     * (and chats between connections on one loop) are written without a task and a selector wake-up.
+     *
+     * <p>Such a direct write is collected and run right after the lock is released, so the lock is never held
+     * across a socket write. That keeps the order: until this handler returns, its loop runs nothing else, and
+     * every write another thread decides for this channel meanwhile is a task queued behind it.
      */
-    private static void inOrder(Channel ch, Runnable io) {
-        ch.eventLoop().execute(io);
+    private record Outlet(Channel channel, AtomicInteger handedOff) {
+        Outlet(Channel channel) {
+            this(channel, new AtomicInteger());
+        }
+
+        void inOrder(Runnable io, List<Runnable> direct) {
+            EventLoop loop = channel.eventLoop();
+            if (handedOff.get() == 0 && loop.inEventLoop()) {
+                direct.add(io);
+                return;
+            }
+            handedOff.incrementAndGet();
+            loop.execute(() -> {
+                try {
+                    io.run();
+                } finally {
+                    handedOff.decrementAndGet();
+                }
+            });
+        }
     }
 
     private void run(Supplier<List<Effect>> call) {
         List<Effect.OpenTransfer> opens = null;
+        List<Runnable> direct = new ArrayList<>(2);
         lock.lock();
         try {
             for (Effect effect : call.get()) {
                 if (effect instanceof Effect.Send send) {
-                    Channel ch = channels.get(send.to());
-                    if (ch != null) {
-                        write(ch, send);
+                    Outlet out = channels.get(send.to());
+                    if (out != null) {
+                        write(out, send, direct);
                     }
                 } else if (effect instanceof Effect.Close close) {
-                    Channel ch = channels.get(close.session());
-                    if (ch != null) {
+                    Outlet out = channels.get(close.session());
+                    if (out != null) {
+                        Channel ch = out.channel();
                         // An empty write queued behind the messages: the close waits for them to be written.
-                        inOrder(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+                        out.inOrder(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE), direct);
                     }
                 } else if (effect instanceof Effect.OpenTransfer open) {
                     if (opens == null) {
@@ -155,6 +186,9 @@ public final class DomainGateway implements RelayListener {
             log.error("domain call failed", e);
         } finally {
             lock.unlock();
+        }
+        for (Runnable io : direct) {
+            io.run();
         }
         if (opens != null) {
             TransferRelay r = relay;
