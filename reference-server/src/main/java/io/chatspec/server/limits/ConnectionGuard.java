@@ -60,6 +60,7 @@ public final class ConnectionGuard implements AutoCloseable {
     private final ShedStats stats = new ShedStats();
     private final ScheduledExecutorService timer;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final HeapWatch heapWatch = new HeapWatch();
     private final AtomicLong logSecond = new AtomicLong();
     private final AtomicInteger logLines = new AtomicInteger();
     private final ChannelHandler refuser;
@@ -176,7 +177,7 @@ public final class ConnectionGuard implements AutoCloseable {
 
     void sweep() {
         long now = System.nanoTime();
-        stats.heap(memory.getHeapMemoryUsage().getUsed());
+        stats.heap(memory.getHeapMemoryUsage().getUsed(), heapWatch.peakAfterGc());
         List<ShedPolicy.View> views = new ArrayList<>();
         for (ConnectionMeter m : meters.values()) {
             m.refreshOutbound(now);
@@ -246,7 +247,7 @@ public final class ConnectionGuard implements AutoCloseable {
     public void report(boolean always) {
         GuardSnapshot s = snapshot();
         String line = s.toString();
-        String comparable = line.replaceAll("peakHeapBytes=\\d+ ", "");
+        String comparable = line.replaceAll("peakHeap\\w*=\\d+ ", "");
         if (always || !comparable.equals(lastReport)) {
             lastReport = comparable;
             log.info(line);
@@ -261,12 +262,13 @@ public final class ConnectionGuard implements AutoCloseable {
             bytes.put(r, stats.shedBytes(r));
         }
         return new GuardSnapshot(open.get(), stats.peakConnections(), budget.used(), budget.peak(), budget.limit(),
-                stats.peakHeap(), shed, bytes);
+                stats.peakHeap(), stats.peakLiveHeap(), shed, bytes);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+        heapWatch.close();
         report(true);
     }
 

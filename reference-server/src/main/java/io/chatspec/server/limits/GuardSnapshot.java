@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
  * @param buffered         bytes held against the budget now
  * @param peakBuffered     the most held at once
  * @param budget           the budget
- * @param peakHeap         the most heap in use, sampled every sweep
+ * @param peakHeap         the most heap in use (garbage included), sampled every sweep
+ * @param peakLiveHeap     the most heap left in use right after a garbage collection: what was really kept
  * @param shed             connections closed by the server, per reason (refusals over the limit included)
  * @param shedBytes        what those connections held when closed, per reason
  */
 public record GuardSnapshot(int connections, long peakConnections, long buffered, long peakBuffered, long budget,
-                            long peakHeap, Map<ShedReason, Long> shed, Map<ShedReason, Long> shedBytes) {
+                            long peakHeap, long peakLiveHeap, Map<ShedReason, Long> shed, Map<ShedReason, Long> shedBytes) {
 
     public long shedTotal() {
         return shed.values().stream().mapToLong(Long::longValue).sum();
@@ -31,7 +32,7 @@ public record GuardSnapshot(int connections, long peakConnections, long buffered
     public String toString() {
         return "limits: connections=" + connections + " peakConnections=" + peakConnections
                 + " bufferedBytes=" + buffered + " peakBufferedBytes=" + peakBuffered + " budgetBytes=" + budget
-                + " peakHeapBytes=" + peakHeap + " shed=" + shedTotal() + " shedBytes=" + shedBytesTotal() + " "
+                + " peakHeapBytes=" + peakHeap + " peakHeapAfterGcBytes=" + peakLiveHeap + " shed=" + shedTotal() + " shedBytes=" + shedBytesTotal() + " "
                 + shed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 }

@@ -11,6 +11,7 @@ final class ShedStats {
     private final Map<ShedReason, LongAdder> bytes = new EnumMap<>(ShedReason.class);
     private final LongAccumulator peakConnections = new LongAccumulator(Math::max, 0);
     private final LongAccumulator peakHeap = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator peakLiveHeap = new LongAccumulator(Math::max, 0);
 
     ShedStats() {
         for (ShedReason r : ShedReason.values()) {
@@ -28,8 +29,12 @@ final class ShedStats {
         peakConnections.accumulate(open);
     }
 
-    void heap(long used) {
+    /** {@code used}: heap in use, garbage included; {@code live}: what the last collections left, or -1. */
+    void heap(long used, long live) {
         peakHeap.accumulate(used);
+        if (live >= 0) {
+            peakLiveHeap.accumulate(live);
+        }
     }
 
     long shed(ShedReason reason) {
@@ -46,5 +51,9 @@ final class ShedStats {
 
     long peakHeap() {
         return peakHeap.get();
+    }
+
+    long peakLiveHeap() {
+        return peakLiveHeap.get();
     }
 }
