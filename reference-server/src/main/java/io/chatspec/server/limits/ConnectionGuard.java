@@ -220,24 +220,30 @@ public final class ConnectionGuard implements AutoCloseable {
         });
     }
 
-    /** LIMIT-3: a connection without a logged-in user for the login deadline is closed. */
+    /**
+     * LIMIT-3: a connection without a logged-in user for the login deadline is closed. The deadline counts from the
+     * opening, or from the last check that saw a user on it; checks are a second apart, so one more second is
+     * allowed after a user was seen, which makes sure nobody is closed before the deadline after an offline.
+     */
     private void checkLogins(long now) {
-        List<ConnectionMeter> due = new ArrayList<>();
+        List<ConnectionMeter> open = new ArrayList<>(meters.size());
         for (ConnectionMeter m : meters.values()) {
-            if (!m.isShed() && now - Math.max(m.openedAt(), m.userSeenAt()) >= loginDeadlineNanos) {
-                due.add(m);
+            if (!m.isShed()) {
+                open.add(m);
             }
         }
-        if (due.isEmpty()) {
+        if (open.isEmpty()) {
             return;
         }
-        List<SessionId> sessions = new ArrayList<>(due.size());
-        due.forEach(m -> sessions.add(m.session()));
+        List<SessionId> sessions = new ArrayList<>(open.size());
+        open.forEach(m -> sessions.add(m.session()));
         Set<SessionId> withUser = new HashSet<>(loggedIn.apply(sessions));
-        for (ConnectionMeter m : due) {
+        long checkPeriod = SWEEP.toNanos() * SWEEPS_PER_LOGIN_CHECK;
+        for (ConnectionMeter m : open) {
             if (withUser.contains(m.session())) {
                 m.userSeen(now);
-            } else {
+            } else if (now - m.openedAt() >= loginDeadlineNanos
+                    && (!m.everSeenWithUser() || now - m.userSeenAt() >= loginDeadlineNanos + checkPeriod)) {
                 shed(m, ShedReason.LOGIN_DEADLINE);
             }
         }

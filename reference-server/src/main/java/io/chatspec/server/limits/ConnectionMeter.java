@@ -35,7 +35,7 @@ public final class ConnectionMeter {
         this.channel = channel;
         this.session = session;
         this.openedAt = now;
-        this.userSeenAt = now;
+        this.userSeenAt = NONE;
         channel.attr(KEY).set(this);
     }
 
@@ -143,8 +143,13 @@ public final class ConnectionMeter {
         return openedAt;
     }
 
+    /** When the guard last saw a user logged in here; meaningless unless {@link #everSeenWithUser()}. */
     long userSeenAt() {
         return userSeenAt;
+    }
+
+    boolean everSeenWithUser() {
+        return userSeenAt != NONE;
     }
 
     void userSeen(long now) {

@@ -118,8 +118,10 @@ public class LimitsSocketTest extends SocketTestBase {
         assertTrue(loggedIn.isOpen());
         assertEquals(call(loggedIn, Messages.getGroupMember("g")).result(), GROUP_NOT_EXIST);
         // After offline it has no user again, and the deadline applies again.
+        long offlineAt = System.nanoTime();
         loggedIn.send(Messages.offline(user));
         assertEquals(loggedIn.expectCmd(ERROR, SLACK).result(), LOGIN_TIMEOUT);
+        assertTrue(System.nanoTime() - offlineAt >= LOGIN_DEADLINE.toNanos(), "closed before the deadline after offline");
         assertTrue(loggedIn.awaitClosed(WAIT));
     }
 
