@@ -29,6 +29,13 @@ public final class Fatal {
         };
     }
 
+    /** Replaces what a fatal error does (tests); returns the previous action. */
+    static Consumer<String> handler(Consumer<String> a) {
+        Consumer<String> previous = action;
+        action = a;
+        return previous;
+    }
+
     /** True for errors after which the JVM's state cannot be trusted. */
     public static boolean isFatal(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
