@@ -10,6 +10,7 @@ import io.chatspec.server.limits.LoopWatchdog;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.netty.ChatPipeline;
 import io.chatspec.server.netty.DomainGateway;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.relay.RelayPorts;
 import io.chatspec.server.relay.TransferRelay;
 import io.chatspec.server.store.ChatStore;
@@ -57,12 +58,13 @@ public final class ReferenceServer implements AutoCloseable {
     private final DomainGateway gateway;
     private final ConnectionGuard guard;
     private final LoopWatchdog watchdog;
+    private final ChatStore store;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private ReferenceServer(ServerConfig config, EventLoopGroup boss, EventLoopGroup workers, Channel listener,
-                            TransferRelay relay, DomainGateway gateway, ConnectionGuard guard,
+                            TransferRelay relay, DomainGateway gateway, ChatStore store, ConnectionGuard guard,
                             LoopWatchdog watchdog) {
         this.config = config;
         this.boss = boss;
@@ -72,21 +74,33 @@ public final class ReferenceServer implements AutoCloseable {
         this.gateway = gateway;
         this.guard = guard;
         this.watchdog = watchdog;
+        this.store = store;
         this.address = (InetSocketAddress) listener.localAddress();
     }
 
-    /** Starts with an in-memory store. Returns once the chat port is bound. */
+    /**
+     * Starts with an in-memory store. Returns once the chat port is bound. Embedded servers hash passwords with
+     * {@link PasswordHasher#light()}; the command line uses {@link PasswordHasher#defaults()}.
+     */
     public static ReferenceServer start(ServerConfig config) {
         return start(config, new InMemoryChatStore());
     }
 
-    /** Starts on the given store; the store is used from one thread at a time. */
+    /**
+     * Starts on the given store; the store is used from one thread at a time. The server owns it from here:
+     * {@link #close()} closes it if it is {@link AutoCloseable} (a durable store), also when the start fails.
+     */
     public static ReferenceServer start(ServerConfig config, ChatStore store) {
+        return start(config, store, PasswordHasher.light());
+    }
+
+    /** Starts on the given store, hashing passwords with {@code hasher} (off the event loops). */
+    public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHasher hasher) {
         EventLoopGroup boss = Transports.newGroup("chatspec-accept", 1);
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
         ServerLimits limits = config.limits();
         DomainGateway gateway = new DomainGateway(new ChatDomain(store,
-                new DomainLimits(limits.maxNameLength(), limits.maxTransfersPerUser())));
+                new DomainLimits(limits.maxNameLength(), limits.maxTransfersPerUser())), hasher);
         TransferRelay relay = new TransferRelay(workers, config.host(), new RelayPorts(config.relayPorts()),
                 config.transferTimeout(), gateway);
         gateway.attach(relay);
@@ -113,7 +127,8 @@ public final class ReferenceServer implements AutoCloseable {
                     .syncUninterruptibly()
                     .channel();
             LoopWatchdog watchdog = new LoopWatchdog(STUCK_LOOP, boss, workers);
-            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway, guard, watchdog);
+            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway, store,
+                    guard, watchdog);
             log.info("listening on {}:{} (relay ports {}, transfer timeout {}, max message {} bytes)",
                     config.host(), server.port(), config.relayPorts(), config.transferTimeout(),
                     config.maxMessageSize());
@@ -127,6 +142,8 @@ public final class ReferenceServer implements AutoCloseable {
             // Netty rethrows the bind's checked exception (say, a BindException) without declaring it.
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            gateway.close();
+            closeStore(store);
             throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
                     + ": " + e, e));
         }
@@ -185,10 +202,22 @@ public final class ReferenceServer implements AutoCloseable {
             relay.close();
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            gateway.close();
+            closeStore(store);
             guard.close();
             log.info("stopped listening on {}:{}", config.host(), port());
         } finally {
             terminated.countDown();
+        }
+    }
+
+    private static void closeStore(ChatStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing the store failed", e);
+            }
         }
     }
 

@@ -1,6 +1,10 @@
 package io.chatspec.server;
 
 import io.chatspec.server.limits.Fatal;
+import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.store.ChatStore;
+import io.chatspec.server.store.InMemoryChatStore;
+import io.chatspec.server.store.JdbcChatStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -10,6 +14,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -48,6 +53,20 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--max-message-size", defaultValue = "65536",
             description = "Longest message in bytes; longer ones get too_large and a close (default: ${DEFAULT-VALUE}).")
     int maxMessageSize;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep accounts, friendships, groups and memberships in an H2 database in DIR, each change "
+                    + "written before its reply (default: in memory, gone when the server stops).")
+    Path data;
+
+    @Option(names = "--password-memory", paramLabel = "KIB", defaultValue = "" + PasswordHasher.DEFAULT_MEMORY_KIB,
+            description = "Argon2id memory per password hash in KiB (default: ${DEFAULT-VALUE}, OWASP's 7 MiB option).")
+    int passwordMemory;
+
+    @Option(names = "--password-iterations", paramLabel = "N", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS,
+            description = "Argon2id passes per password hash (default: ${DEFAULT-VALUE}). Stored hashes keep their "
+                    + "own parameters, so changing these never locks anyone out.")
+    int passwordIterations;
 
     @Option(names = "--max-buffered", paramLabel = "BYTES", defaultValue = "auto", converter = SizeConverter.class,
             description = "Memory budget for all connections together: unfinished messages, decoder buffers and "
@@ -129,7 +148,18 @@ public final class ServerMain implements Callable<Integer> {
 
     /** Binds and announces; the caller decides how long to run. */
     ReferenceServer startAndAnnounce() {
-        ReferenceServer server = ReferenceServer.start(config());
+        ServerConfig config = config();
+        PasswordHasher hasher;
+        try {
+            hasher = new PasswordHasher(passwordMemory, passwordIterations);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ChatStore store = data == null ? new InMemoryChatStore() : JdbcChatStore.open(data);
+        ReferenceServer server = ReferenceServer.start(config, store, hasher);
+        if (data != null) {
+            log.info("keeping accounts, friendships and groups in {}", data.toAbsolutePath());
+        }
         out.println(READY_PREFIX + host + ":" + server.port());
         out.flush();
         return server;

@@ -28,6 +28,7 @@ public final class CaseCatalog {
         all.addAll(ErrCases.cases());
         all.addAll(SessCases.cases());
         all.addAll(EdgeCases.cases());
+        all.addAll(DurableCases.cases());
         all.addAll(LimitCases.cases());
         return List.copyOf(all);
     }

@@ -59,7 +59,7 @@ final class FileCases {
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob,
                             Messages.sendFile(alice.name(), bob.name(), 5, "s.txt"));
-                    Transfers.relay(s, t, false, 0, "FILE-7");
+                    Transfers.relay(s, t, true, 0, "FILE-8");
                 })
                 .core("file.length.number", "length sent as a JSON number comes back as the same number", "MSG-3 FILE-5", s -> {
                     Actor alice = s.user("alice");
@@ -67,22 +67,24 @@ final class FileCases {
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob,
                             Messages.sendFileNumericLength(alice.name(), bob.name(), 5, "n.txt"));
-                    Transfers.relay(s, t, false, 0, "FILE-7");
+                    Transfers.relay(s, t, true, 0, "FILE-8");
                 })
                 .core("file.excess-bytes", "Bytes beyond length are not forwarded", "FILE-10", s -> {
                     Actor alice = s.user("alice");
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob, 1000, "short.bin");
-                    Transfers.relay(s, t, false, 500, "FILE-7");
+                    Transfers.relay(s, t, true, 500, "FILE-8");
                 })
                 .core("file.control-usable", "Control connections keep working during a transfer", "FILE-12", s -> {
                     Actor alice = s.user("alice");
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob, 4096, "busy.bin");
-                    RelayParty receiver = Transfers.connect(s, t, "receiver");
+                    // seed order: the sender connects first, the receiver once it has its port message
                     RelayParty sender = Transfers.connect(s, t, "sender");
+                    Transfers.awaitReceiverPort(s, t);
+                    RelayParty receiver = Transfers.connect(s, t, "receiver");
                     s.checks("FILE-12");
                     Message m = alice.chats(bob, "file on its way");
                     alice.receives(reply(PRIVATE_CHAT_REPLY, SUCCESS));
@@ -109,8 +111,8 @@ final class FileCases {
                     s.require(t1.relay().getPort() != t2.relay().getPort(), "overlapping transfers share a port",
                             "two different ports", "both on " + t1.relay().getPort());
                     // both transfers run at once; only the relay sockets work in the background, the scenario is
-                    // touched from this thread alone
-                    Transfers.Running one = Transfers.start(s, t1, false, 0, "FILE-16");
+                    // touched from this thread alone. Seed order (sender first), so it runs on every server.
+                    Transfers.Running one = Transfers.start(s, t1, true, 0, "FILE-16");
                     Transfers.Running two = Transfers.start(s, t2, true, 0, "FILE-16");
                     Transfers.verify(s, one, "FILE-16");
                     Transfers.verify(s, two, "FILE-16");
@@ -122,6 +124,7 @@ final class FileCases {
                     Transfers.Announced t = Transfers.announce(s, alice, bob, 100, "never.bin");
                     RelayParty sender = Transfers.connect(s, t, "sender");
                     sender.writeGenerated(7, 100);
+                    Transfers.awaitReceiverPort(s, t);
                     Duration wait = s.transferTimeout().plus(s.replyTimeout());
                     s.checks("FILE-13");
                     alice.receives(reply(SEND_FILE_REPLY, TIMEOUT), wait);
@@ -136,8 +139,15 @@ final class FileCases {
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob, 100, "nobody.bin");
-                    RelayParty receiver = Transfers.connect(s, t, "receiver");
                     Duration wait = s.transferTimeout().plus(s.replyTimeout());
+                    if (!Transfers.receiverCanConnectFirst(s, t)) {
+                        // the sender's timeout is still judged; only the receiver's side needs it connected
+                        s.checks("FILE-14");
+                        alice.receives(reply(SEND_FILE_REPLY, TIMEOUT), wait);
+                        throw Transfers.receiverCannotConnectFirst(s, "FILE-15");
+                    }
+                    Transfers.awaitReceiverPort(s, t);
+                    RelayParty receiver = Transfers.connect(s, t, "receiver");
                     CompletableFuture<RelayParty.Received> got = receiver.readToEnd(wait.plus(s.replyTimeout()));
                     s.checks("FILE-14");
                     alice.receives(reply(SEND_FILE_REPLY, TIMEOUT), wait);
@@ -152,10 +162,11 @@ final class FileCases {
                     Actor bob = s.user("bob");
                     s.friends(alice, bob);
                     Transfers.Announced t = Transfers.announce(s, alice, bob, 1000, "cut.bin");
-                    RelayParty receiver = Transfers.connect(s, t, "receiver");
-                    CompletableFuture<RelayParty.Received> got = receiver.readToEnd(s.transferTimeout().plus(s.replyTimeout()));
                     RelayParty sender = Transfers.connect(s, t, "sender");
                     RelayParty.await(sender.writeGenerated(3, 400), s.replyTimeout());
+                    Transfers.awaitReceiverPort(s, t);
+                    RelayParty receiver = Transfers.connect(s, t, "receiver");
+                    CompletableFuture<RelayParty.Received> got = receiver.readToEnd(s.transferTimeout().plus(s.replyTimeout()));
                     sender.close();
                     RelayParty.Received r = RelayParty.await(got, s.transferTimeout().plus(s.replyTimeout()).plusSeconds(1));
                     var seen = s.observe(alice, bob);

@@ -154,6 +154,136 @@ final class FrameCases {
                     bob.receives(sameAs(m));
                     s.quiet(alice.nothing().exceptCopiesOf(m), bob.nothing());
                 })
+                .risky(SIMULTANEOUS, "Commands arriving together on 2, 4, 8 and 16 connections are each answered",
+                        "FRAME-12", FrameCases::simultaneous)
+                .risky("framing.wrong-types", "No field of any wrong JSON type, and no object or array cmd, crashes the "
+                        + "server or disturbs another connection", "FRAME-13", FrameCases::wrongTypes)
                 .cases();
     }
+
+    static final String SIMULTANEOUS = "framing.simultaneous";
+    private static final int[] CROWDS = {2, 4, 8, 16};
+    private static final int ROUNDS = 3;
+
+    /**
+     * Fresh connections, released together by a barrier, register, then log in, then chat to each other. Servers
+     * that share state between connection threads without locking crash here (four registers are often enough).
+     */
+    private static void simultaneous(io.chatspec.conformance.dsl.Scenario s) {
+        java.util.concurrent.ExecutorService senders = s.track(new ClosingPool(16)).pool;
+        s.checks("FRAME-12");
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (int n : CROWDS) {
+                List<Actor> crowd = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    crowd.add(s.client("c" + n + "r" + round + "n" + i));
+                }
+                together(senders, crowd, a -> Messages.register(a.name(), a.password()));
+                crowd.forEach(a -> a.receives(cmd(REGISTER_REPLY).rule("FRAME-12")));
+                together(senders, crowd, a -> Messages.login(a.name(), a.password()));
+                crowd.forEach(a -> a.receives(cmd(LOGIN_REPLY).rule("FRAME-12")));
+                together(senders, crowd, a -> Messages.privateChat(a.name(),
+                        crowd.get((crowd.indexOf(a) + 1) % crowd.size()).name(), "together"));
+                crowd.forEach(a -> a.receives(cmd(PRIVATE_CHAT_REPLY).rule("FRAME-12")));
+                crowd.forEach(a -> a.client().drain());
+            }
+        }
+    }
+
+    /** Each actor sends its command from its own thread, all released at once. */
+    private static void together(java.util.concurrent.ExecutorService senders, List<Actor> crowd,
+                                 java.util.function.Function<Actor, Message> command) {
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(crowd.size());
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (Actor a : crowd) {
+            Message m = command.apply(a);
+            sent.add(senders.submit(() -> {
+                barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                a.sends(m);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release the crowd together", e);
+            }
+        }
+    }
+
+    /** A sender pool the scenario closes with the case. */
+    private static final class ClosingPool implements AutoCloseable {
+        final java.util.concurrent.ExecutorService pool;
+
+        ClosingPool(int threads) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "chatspec-crowd");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Every field of every command with each wrong JSON type, then an object and an array as {@code cmd}, one at a
+     * time; after each, a neighbour's round trip must still be answered. What the sender gets back is ERR-7's
+     * business (an extension); here only the server's survival and the neighbour count, claims or not.
+     */
+    private static void wrongTypes(io.chatspec.conformance.dsl.Scenario s) {
+        Actor alice = s.user("alice");
+        Actor bob = s.user("bob");
+        String nobody = s.freshName("nobody");
+        String group = s.freshName("nogroup");
+        String u = alice.name();
+        List<Message> commands = List.of(Messages.register(s.freshName("reg"), "pw"), Messages.login(u, "pw"),
+                Messages.add(u, nobody), Messages.createGroup(u, s.freshName("grp")), Messages.addGroup(u, group),
+                Messages.privateChat(u, nobody, "t"), Messages.groupChat(u, group, "t"), Messages.getGroupMember(group),
+                Messages.offline(u), Messages.sendFile(u, nobody, 1, "f"));
+        List<Message> inputs = new java.util.ArrayList<>();
+        for (Message m : commands) {
+            for (java.util.Iterator<String> it = m.toNode().fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!"cmd".equals(field)) {
+                    WRONG.forEach(w -> inputs.add(m.with(field, w)));
+                }
+            }
+        }
+        inputs.add(Messages.register(s.freshName("reg"), "pw").with("cmd", WRONG.get(0)));
+        inputs.add(Messages.register(s.freshName("reg"), "pw").with("cmd", WRONG.get(1)));
+        s.checks("FRAME-13");
+        Message probe = Messages.getGroupMember(group);
+        for (Message input : inputs) {
+            if (!alice.client().isOpen()) {
+                alice.reconnects();
+            }
+            alice.sendsRaw(input.toJson() + "\n");
+            bob.sends(probe);
+            boolean answered;
+            try {
+                bob.client().expectCmd(GET_GROUP_MEMBER_REPLY, s.replyTimeout());
+                answered = true;
+            } catch (RuntimeException e) {
+                answered = false;
+            }
+            s.require("FRAME-13", answered, "after alice sent " + input.toJson() + ", bob's get_group_member got no "
+                    + "reply", "every other connection still served", "no get_group_member_reply for bob within "
+                    + s.replyTimeout().toMillis() + " ms");
+            alice.client().drain();
+            bob.client().drain();
+        }
+    }
+
+    /** Object, array, null, number, bool: each JSON type a field of the spec never has. */
+    private static final List<com.fasterxml.jackson.databind.JsonNode> WRONG = List.of(
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("a", 1),
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(1).add("x"),
+            com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+            com.fasterxml.jackson.databind.node.IntNode.valueOf(42),
+            com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
 }

@@ -30,7 +30,7 @@ import static io.chatspec.protocol.Commands.*;
 import static io.chatspec.protocol.Results.*;
 
 /**
- * Section 16 of PROTOCOL.md, extension: resource limits (LIMIT-*). Each case needs the target's value of its limit
+ * Section 17 of PROTOCOL.md, extension: resource limits (LIMIT-*). Each case needs the target's value of its limit
  * ({@code --limits}); without it the case is SKIPPED.
  */
 final class LimitCases {

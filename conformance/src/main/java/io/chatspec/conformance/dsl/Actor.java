@@ -54,8 +54,14 @@ public final class Actor {
         loggedIn = b;
     }
 
+    /** Records that a login the case checked itself succeeded (so later helpers know the actor is online). */
+    public void markOnline() {
+        loggedIn = true;
+    }
+
     /** Sends one message in one write. */
     public Actor sends(Message m) {
+        scenario.commandSent(m);
         client.send(m);
         return this;
     }

@@ -8,9 +8,15 @@ import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** What a case sees of the run: where the target is, pacing, claims and the name source. */
+/** What a case sees of the run: where the target is, pacing, claims, the name source and how to restart it. */
 public record CaseEnv(Supplier<InetSocketAddress> target, RunSettings settings, Set<Extension> claims, Names names,
-                      RuleCatalog catalog) {
+                      RuleCatalog catalog, Restarter restarter) {
+
+    /** A run whose target cannot be restarted by the cases. */
+    public CaseEnv(Supplier<InetSocketAddress> target, RunSettings settings, Set<Extension> claims, Names names,
+                   RuleCatalog catalog) {
+        this(target, settings, claims, names, catalog, Restarter.NONE);
+    }
 
     public InetSocketAddress address() {
         return target.get();

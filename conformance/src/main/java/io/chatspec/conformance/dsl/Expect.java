@@ -134,8 +134,31 @@ public final class Expect implements Predicate<Message> {
 
     /** {@code port}: a JSON integer 1..65535 (FILE-4; a string port is not tolerated). */
     public Expect withPort() {
-        fields.put("port", new FieldCheck("port", "an integer 1-65535", (node, out) ->
-                node != null && node.isIntegralNumber() && node.asLong() >= 1 && node.asLong() <= 65535));
+        fields.put("port", new FieldCheck("port", "an integer 1-65535", (node, out) -> isPort(node), n -> "FILE-4"));
+        return this;
+    }
+
+    /**
+     * {@code port} equal to the one the other party was given: a value that is no port at all breaks FILE-4, a valid
+     * port that differs breaks FILE-3 (the two port messages must agree).
+     */
+    public Expect withPortOf(JsonNode expected) {
+        fields.put("port", new FieldCheck("port", String.valueOf(expected), (node, out) -> sameJson(node, expected),
+                node -> isPort(node) ? "FILE-3" : "FILE-4"));
+        return this;
+    }
+
+    private static boolean isPort(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.asLong() >= 1 && node.asLong() <= 65535;
+    }
+
+    /** A mismatch of {@code field} (added before with {@link #with} and friends) breaks {@code ruleId}. */
+    public Expect fieldRule(String field, String ruleId) {
+        FieldCheck c = fields.get(field);
+        if (c == null) {
+            throw new IllegalArgumentException("no check on field " + field);
+        }
+        fields.put(field, new FieldCheck(c.field, c.shown, c.check, n -> ruleId));
         return this;
     }
 
@@ -260,7 +283,7 @@ public final class Expect implements Predicate<Message> {
         for (FieldCheck c : fields.values()) {
             JsonNode node = m.get(c.field);
             if (!c.check.test(node, ignored)) {
-                return new Mismatch(c.field, c.shown, c.field.equals(membersField) ? memberRule(node) : c.rule);
+                return new Mismatch(c.field, c.shown, c.field.equals(membersField) ? memberRule(node) : c.rule.apply(node));
             }
         }
         return new Mismatch(null, toString(), null);
@@ -335,10 +358,13 @@ public final class Expect implements Predicate<Message> {
         boolean test(JsonNode node, List<Finding> deviations);
     }
 
-    /** @param rule the rule a mismatch of this field breaks, when it is not the expectation's own (null) */
-    private record FieldCheck(String field, String shown, NodeCheck check, String rule) {
+    /**
+     * @param rule the rule a mismatch of this field breaks, given the value that arrived; null when it is the
+     *             expectation's own
+     */
+    private record FieldCheck(String field, String shown, NodeCheck check, java.util.function.Function<JsonNode, String> rule) {
         FieldCheck(String field, String shown, NodeCheck check) {
-            this(field, shown, check, null);
+            this(field, shown, check, node -> null);
         }
     }
 

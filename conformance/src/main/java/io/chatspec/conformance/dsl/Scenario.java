@@ -41,9 +41,28 @@ public final class Scenario implements AutoCloseable {
     private boolean setupDrained;
     private boolean namesAsSent;
     private final Set<String> consumed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * One relay transfer at a time per run (keyed by the run's {@link Names}): a server with one fixed relay port
+     * cannot tell overlapping transfers apart, which only FILE-16 may judge, so cases with a single transfer must not
+     * overlap either, whatever {@code --parallel} says.
+     */
+    private static final java.util.Map<Names, java.util.concurrent.Semaphore> RELAY_TURNS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private java.util.concurrent.Semaphore relayTurn;
+
+    private java.util.function.Consumer<io.chatspec.protocol.Message> commandWatcher = m -> { };
 
     public Scenario(CaseEnv env) {
         this.env = env;
+    }
+
+    /** Lets the runner see each command a case sends (it charges a case for the transfers it leaves pending). */
+    public void watchCommands(java.util.function.Consumer<io.chatspec.protocol.Message> watcher) {
+        commandWatcher = watcher;
+    }
+
+    void commandSent(io.chatspec.protocol.Message m) {
+        commandWatcher.accept(m);
     }
 
     public CaseEnv env() {
@@ -113,6 +132,18 @@ public final class Scenario implements AutoCloseable {
         return g;
     }
 
+    /**
+     * Stops the target ({@code how}) and starts it again; every connection of the case is dead afterwards, so
+     * actors {@link Actor#reconnects()} before they go on. SKIPs the case where the harness cannot restart it.
+     */
+    public void restartsTarget(Restarter.How how) {
+        if (!env.restarter().available()) {
+            throw new CaseSkipped("needs a target the harness starts itself (--start) to stop it with " + how);
+        }
+        env.restarter().stopAndStart(how);
+        findings.add(Finding.info(null, "target stopped with " + how + " and started again"));
+    }
+
     public String freshName(String base) {
         return env.names().fresh(base);
     }
@@ -149,6 +180,19 @@ public final class Scenario implements AutoCloseable {
             return c;
         } catch (UncheckedIOException e) {
             throw new TargetUnreachable("cannot connect to " + env.address() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until no other case of this run has a relay transfer going, and keeps the relay to this case until it
+     * ends: call before {@code send_file} that starts a transfer.
+     */
+    public void takeRelayTurn() {
+        if (relayTurn == null) {
+            java.util.concurrent.Semaphore turn = RELAY_TURNS.computeIfAbsent(env.names(),
+                    n -> new java.util.concurrent.Semaphore(1, true));
+            turn.acquireUninterruptibly();
+            relayTurn = turn;
         }
     }
 
@@ -230,6 +274,29 @@ public final class Scenario implements AutoCloseable {
             }
             first = false;
         }
+    }
+
+    /**
+     * Whether a message matching {@code p} reaches {@code a} within {@code wait}; it stays in the inbox for an
+     * expectation to judge. For steps whose order depends on the target (a port message that some servers send
+     * only after the sender connected).
+     */
+    public boolean arrives(Actor a, java.util.function.Predicate<Message> p, Duration wait) {
+        try {
+            a.client().expectNone(p, "", wait);
+            return false;
+        } catch (ExpectationFailedException x) {
+            return !x.observed().isEmpty() && x.observed().stream().anyMatch(p);
+        }
+    }
+
+    /**
+     * Ends the case as INFO: {@code rule} cannot be judged on this target for a reason the spec allows (see
+     * {@link CaseCannotRun}). Rules judged so far keep their verdicts.
+     */
+    public RuntimeException cannotRun(String rule, String reason) {
+        findings.add(Finding.info(rule, "not judged: " + reason));
+        return new CaseCannotRun(rule, reason);
     }
 
     /** Waits the quiet window once, then takes everything that arrived for each actor: for INFO observations. */
@@ -433,6 +500,11 @@ public final class Scenario implements AutoCloseable {
         }
         for (ChatClient c : clients) {
             c.close();
+        }
+        if (relayTurn != null) {
+            // after the relay sockets are closed: the next case's transfer starts on a quiet relay
+            relayTurn.release();
+            relayTurn = null;
         }
     }
 

@@ -8,7 +8,14 @@ import java.util.Set;
 
 /** A whole run: what was tested, with which settings, and every case result in report order. */
 public record RunResult(String target, Set<String> claims, String specVersion, String runTag, Instant startedAt,
-                        long durationMs, boolean strict, Map<String, Object> options, List<CaseResult> cases) {
+                        long durationMs, boolean strict, Map<String, Object> options, List<CaseResult> cases,
+                        List<Restart> restarts) {
+
+    /** A run during which the target never had to be restarted. */
+    public RunResult(String target, Set<String> claims, String specVersion, String runTag, Instant startedAt,
+                     long durationMs, boolean strict, Map<String, Object> options, List<CaseResult> cases) {
+        this(target, claims, specVersion, runTag, startedAt, durationMs, strict, options, cases, List.of());
+    }
 
     public Map<Verdict, Integer> counts() {
         Map<Verdict, Integer> m = new EnumMap<>(Verdict.class);

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.report;
 
 import io.chatspec.conformance.model.CaseResult;
+import io.chatspec.conformance.model.Restart;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.runner.RunListener;
@@ -36,6 +37,24 @@ public final class ConsoleReporter implements RunListener {
     }
 
     @Override
+    public void targetRestarted(Restart r) {
+        out.println("  !! target stopped serving in the " + r.phase() + " phase"
+                + (r.exitStatus() != null ? " (" + r.exitStatus() + ")" : "") + " with "
+                + String.join(", ", r.inFlight()) + " in flight; restarted it"
+                + (r.blamed() != null ? " (" + r.blamed() + " re-run alone)" : "; cases in flight run again alone"));
+        out.flush();
+    }
+
+    @Override
+    public void caseRevised(CaseResult r) {
+        out.printf("[ revised] %-10s %-42s%n", r.verdict().label(), r.id());
+        if (r.reason() != null) {
+            out.println("           " + clip(r.reason(), 160));
+        }
+        out.flush();
+    }
+
+    @Override
     public void runFinished(RunResult run) {
         Map<Verdict, Integer> c = run.counts();
         StringBuilder sb = new StringBuilder("summary: ").append(run.cases().size()).append(" cases");
@@ -43,8 +62,20 @@ public final class ConsoleReporter implements RunListener {
             sb.append(", ").append(c.get(v)).append(' ').append(v.label());
         }
         sb.append(" in ").append(String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
+        if (!run.restarts().isEmpty()) {
+            sb.append(", ").append(run.restarts().size()).append(" target restart(s)");
+        }
         sb.append(" (exit ").append(run.exitCode()).append(')');
         out.println(sb);
+        for (Restart r : run.restarts()) {
+            out.println("restart at " + r.at() + ": " + (r.blamed() != null ? "blamed on " + r.blamed()
+                    : r.rule() != null ? "FAILs " + r.rule() : "unsettled") + (r.why() != null ? " (" + r.why() + ")" : "")
+                    + (r.exitStatus() != null ? "; " + r.exitStatus() : ""));
+        }
+        if (run.restarts().size() > 1 && run.options().getOrDefault("parallelism", 1) instanceof Integer p && p > 1) {
+            out.println("hint: the target went down " + run.restarts().size() + " times; --parallel 1 gives a slower "
+                    + "run that needs fewer restarts");
+        }
         if (!run.aliases().isEmpty()) {
             StringBuilder a = new StringBuilder("aliases in force (the target's spelling = the spec's):");
             run.aliases().forEach((server, spec) -> a.append(' ').append(server).append('=').append(spec));

@@ -8,6 +8,7 @@ import io.chatspec.conformance.catalog.Rule;
 import io.chatspec.conformance.catalog.RuleCatalog;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Finding;
+import io.chatspec.conformance.model.Restart;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.protocol.client.TranscriptEntry;
@@ -50,7 +51,19 @@ public final class JsonReport {
         summary.put("total", run.cases().size());
         run.counts().forEach((v, n) -> summary.put(v.label(), n));
         summary.put("exitCode", run.exitCode());
+        summary.put("restarts", run.restarts().size());
         root.set("rules", rules(run));
+        ArrayNode restarts = root.putArray("restarts");
+        for (Restart r : run.restarts()) {
+            ObjectNode n = restarts.addObject();
+            n.put("at", r.at().toString());
+            n.put("phase", r.phase());
+            r.inFlight().forEach(n.putArray("inFlight")::add);
+            n.put("blamed", r.blamed());
+            n.put("rule", r.rule());
+            n.put("why", r.why());
+            n.put("exitStatus", r.exitStatus());
+        }
         ArrayNode cases = root.putArray("cases");
         run.cases().forEach(c -> cases.add(caseJson(c)));
         return root;

@@ -4,6 +4,7 @@ import io.chatspec.conformance.cases.ConformanceCase;
 import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.catalog.Level;
 import io.chatspec.conformance.catalog.Rule;
+import io.chatspec.conformance.dsl.CaseCannotRun;
 import io.chatspec.conformance.dsl.CaseEnv;
 import io.chatspec.conformance.dsl.CaseSkipped;
 import io.chatspec.conformance.dsl.CaseStopped;
@@ -32,15 +33,28 @@ import java.util.concurrent.ExecutionException;
 /** Runs one case and turns what happened into verdicts: per finding, per rule, per case. */
 public final class CaseExecutor {
     private final CaseEnv env;
+    private final TransferDeadlines deadlines;
 
     public CaseExecutor(CaseEnv env) {
+        this(env, null);
+    }
+
+    CaseExecutor(CaseEnv env, TransferDeadlines deadlines) {
         this.env = env;
+        this.deadlines = deadlines;
     }
 
     public CaseResult run(ConformanceCase c) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Scenario s = new Scenario(env);
+        if (deadlines != null) {
+            s.watchCommands(m -> {
+                if (io.chatspec.protocol.Commands.SEND_FILE.equals(m.cmd())) {
+                    deadlines.sendFile(c.id(), Instant.now());
+                }
+            });
+        }
         List<Finding> findings = new ArrayList<>();
         Verdict forced = null;
         String reason = null;
@@ -63,6 +77,9 @@ public final class CaseExecutor {
                 for (String rule : rules) {
                     findings.add(new Finding(rule, Verdict.FAIL, f.getMessage(), f.expected(), f.observed()));
                 }
+            } else if (t instanceof CaseCannotRun) {
+                forced = Verdict.INFO;
+                reason = t.getMessage();
             } else if (t instanceof PrerequisiteFailure || t instanceof CaseSkipped) {
                 forced = Verdict.SKIPPED;
                 reason = t.getMessage();
@@ -89,6 +106,10 @@ public final class CaseExecutor {
                 .filter(v -> v == Verdict.FAIL || v == Verdict.NON_STRICT).reduce(Verdict.PASS, Verdict::worst);
         // a FAIL found before the case stopped outranks the forced SKIPPED or ERROR (FAIL > ERROR > ... > SKIPPED)
         Verdict verdict = forced == null ? judgedWorst : judgedWorst == Verdict.FAIL ? Verdict.FAIL : forced;
+        // a case that could not run its situation (INFO) still shows a NON-STRICT it found on the way
+        if (forced == Verdict.INFO && judgedWorst == Verdict.NON_STRICT) {
+            verdict = Verdict.NON_STRICT;
+        }
         if (verdict == Verdict.PASS && c.rules().stream().noneMatch(this::judged)) {
             verdict = Verdict.INFO;
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The target's resource limits as the harness is told them ({@code --limits}), for the LIMIT cases (PROTOCOL.md
- * section 16). A value the harness was not told is 0 or null, and the case that needs it is SKIPPED.
+ * section 17). A value the harness was not told is 0 or null, and the case that needs it is SKIPPED.
  *
  * @param connections      the connection limit (LIMIT-1)
  * @param messageDeadline  how long a message may stay unfinished (LIMIT-2)

@@ -24,6 +24,15 @@ public record RunSettings(Duration replyTimeout, Duration quietWindow, Duration 
                           int relayPortCount, List<String> include, List<String> exclude, Path outputDir,
                           Aliases aliases, LimitSettings limits) {
 
+    /** Without resource limits: the LIMIT cases are SKIPPED. */
+    public RunSettings(Duration replyTimeout, Duration quietWindow, Duration transferTimeout, boolean strict,
+                       boolean numericLength, Set<Extension> claims, int parallelism, int maxMessageSize,
+                       int relayPortCount, List<String> include, List<String> exclude, Path outputDir,
+                       Aliases aliases) {
+        this(replyTimeout, quietWindow, transferTimeout, strict, numericLength, claims, parallelism, maxMessageSize,
+                relayPortCount, include, exclude, outputDir, aliases, LimitSettings.UNKNOWN);
+    }
+
     public static RunSettings defaults() {
         return new RunSettings(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(10), false, false,
                 null, 8, 65536, 0, List.of(), List.of(), Path.of("chatspec-results"), Aliases.NONE,

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.dsl.Restarter;
 
 import java.io.File;
 import java.io.IOException;
@@ -99,6 +100,49 @@ public final class ProcessTarget implements Target {
     public synchronized void restart() {
         stop();
         launch();
+    }
+
+    @Override
+    public synchronized String exitStatus() {
+        if (process == null) {
+            return null;
+        }
+        try {
+            // a crashing process may still be on its way out when its port stops answering
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            return "still running but not serving (hung); stopped by the harness";
+        }
+        int code = process.exitValue();
+        // a shell reports a child killed by signal N as 128+N
+        return code > 128 && code < 128 + SIGNALS.length ? "exit " + code + " (" + SIGNALS[code - 128] + ")"
+                : "exit " + code;
+    }
+
+    private static final String[] SIGNALS = {"", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+            "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+    public synchronized void stopAndStart(Restarter.How how) {
+        if (how == Restarter.How.SIGKILL) {
+            kill();
+        } else {
+            stop();
+        }
+        launch();
+    }
+
+    /** SIGKILL to the whole tree at once: nothing gets a chance to flush or close its files. */
+    private void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(ProcessTarget::awaitExit);
     }
 
     public int starts() {

@@ -1,6 +1,7 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.dsl.Restarter;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -23,6 +24,22 @@ public interface Target extends AutoCloseable {
     /** Starts the target again after it stopped answering; only when {@link #restartable()}. */
     default void restart() {
         throw new UnsupportedOperationException("this target cannot be restarted by the harness");
+    }
+
+    /**
+     * How the target's process ended, asked after it stopped serving and before {@link #restart()}:
+     * {@code exit 134 (SIGABRT)}, or that it still ran (hung); null where the harness cannot know.
+     */
+    default String exitStatus() {
+        return null;
+    }
+
+    /**
+     * Stops the target with the given signal and starts it again (the durability cases); only when
+     * {@link #restartable()}. Returns once it answers.
+     */
+    default void stopAndStart(Restarter.How how) {
+        restart();
     }
 
     /** Stops what the harness started; nothing for external targets. */

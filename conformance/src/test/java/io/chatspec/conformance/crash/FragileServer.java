@@ -30,6 +30,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FragileServer implements AutoCloseable {
     private static final int MAX_FRAME = 16 * 1024 * 1024;
 
+    /** What kills it, each a crash seen in real servers of this protocol. */
+    public enum Fault {
+        /** Input that is not a JSON object. */
+        BAD_JSON,
+        /** A command whose {@code cmd} is an object. */
+        OBJECT_CMD,
+        /** A command arriving while another connection's command, a few ms old, is still unanswered. */
+        CONCURRENT,
+        /** A transfer's timeout firing (the server's {@code send_file_reply timeout}). */
+        TRANSFER_TIMEOUT;
+
+        public static Fault parse(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** How long an unanswered command counts as being processed, for {@link Fault#CONCURRENT}. */
+    private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Fault fault;
+    /** Per client connection: when its last command arrived, and whether the server has answered since. */
+    private final java.util.Map<Socket, long[]> pending = new ConcurrentHashMap<>();
     private final ServerSocket listener;
     private final InetSocketAddress upstream;
     private final Runnable onCrash;
@@ -42,8 +64,9 @@ public final class FragileServer implements AutoCloseable {
         return t;
     });
 
-    private FragileServer(ServerSocket listener, InetSocketAddress upstream, Runnable onCrash) {
+    private FragileServer(ServerSocket listener, InetSocketAddress upstream, Fault fault, Runnable onCrash) {
         this.listener = listener;
+        this.fault = fault;
         this.upstream = upstream;
         this.onCrash = onCrash;
         threads.execute(this::acceptLoop);
@@ -51,7 +74,13 @@ public final class FragileServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0 = any free port); {@code onCrash} runs after it went down. */
     public static FragileServer start(int port, InetSocketAddress upstream, Runnable onCrash) throws IOException {
-        return new FragileServer(new ServerSocket(port, 200, InetAddress.getByName("127.0.0.1")), upstream, onCrash);
+        return start(port, upstream, Fault.BAD_JSON, onCrash);
+    }
+
+    public static FragileServer start(int port, InetSocketAddress upstream, Fault fault, Runnable onCrash)
+            throws IOException {
+        return new FragileServer(new ServerSocket(port, 200, InetAddress.getByName("127.0.0.1")), upstream, fault,
+                onCrash);
     }
 
     public InetSocketAddress address() {
@@ -95,20 +124,46 @@ public final class FragileServer implements AutoCloseable {
     private void clientToServer(Socket client, Socket server) {
         FrameSplitter splitter = new FrameSplitter(MAX_FRAME);
         byte[] buf = new byte[64 * 1024];
-        try (client; server) {
+        // A server's transfer timer outlives the client that started the transfer: with that fault the upstream
+        // connection stays open a while after the client left, so the timeout still reaches (and kills) us.
+        Socket upstreamSide = fault == Fault.TRANSFER_TIMEOUT ? null : server;
+        try (client; Closer ignored = new Closer(upstreamSide)) {
             InputStream in = client.getInputStream();
             OutputStream out = server.getOutputStream();
             int n;
             while ((n = in.read(buf)) >= 0) {
-                if (splitter.feed(buf, 0, n).stream().anyMatch(FragileServer::fatal)) {
-                    crash();
-                    return;
+                for (Frame f : splitter.feed(buf, 0, n)) {
+                    if (fatal(client, f)) {
+                        crash();
+                        return;
+                    }
                 }
                 out.write(buf, 0, n);
                 out.flush();
             }
         } catch (IOException ignored) {
             // one side went away; closing both ends the pair
+        } finally {
+            if (upstreamSide == null) {
+                LINGER.schedule(() -> closeQuietly(server), 5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService LINGER =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fragile-linger");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Closes a socket when there is one. */
+    private record Closer(Socket socket) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (socket != null) {
+                closeQuietly(socket);
+            }
         }
     }
 
@@ -117,25 +172,61 @@ public final class FragileServer implements AutoCloseable {
         try (server; client) {
             InputStream in = server.getInputStream();
             OutputStream out = client.getOutputStream();
+            FrameSplitter splitter = new FrameSplitter(MAX_FRAME);
             int n;
             while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
-                out.flush();
+                pending.computeIfAbsent(client, k -> new long[2])[1] = 0;
+                if (fault == Fault.TRANSFER_TIMEOUT && splitter.feed(buf, 0, n).stream().anyMatch(f -> {
+                    Message m = parse(f);
+                    return m != null && "send_file_reply".equals(m.cmd()) && "timeout".equals(m.result());
+                })) {
+                    crash();
+                    return;
+                }
+                try {
+                    out.write(buf, 0, n);
+                    out.flush();
+                } catch (IOException clientGone) {
+                    if (fault != Fault.TRANSFER_TIMEOUT) {
+                        return;
+                    }
+                    // keep reading: the transfer's timeout may still come
+                }
             }
         } catch (IOException ignored) {
             // one side went away
         }
     }
 
-    private static boolean fatal(Frame f) {
+    private boolean fatal(Socket client, Frame f) {
+        Message m = parse(f);
+        return switch (fault) {
+            case BAD_JSON -> m == null;
+            case OBJECT_CMD -> m != null && m.get("cmd") != null && m.get("cmd").isObject();
+            case CONCURRENT -> m != null && collides(client);
+            case TRANSFER_TIMEOUT -> false;
+        };
+    }
+
+    /** True when another connection's command arrived moments ago and is still unanswered. */
+    private boolean collides(Socket client) {
+        long now = System.nanoTime();
+        boolean busy = pending.entrySet().stream().anyMatch(e -> e.getKey() != client && e.getValue()[1] == 1
+                && now - e.getValue()[0] < BUSY_NANOS);
+        long[] mine = pending.computeIfAbsent(client, k -> new long[2]);
+        mine[0] = now;
+        mine[1] = 1;
+        return busy;
+    }
+
+    private static Message parse(Frame f) {
         if (f.kind() != Frame.Kind.OBJECT) {
-            return true;
+            return null;
         }
         try {
-            Message.parse(f.bytes());
-            return false;
+            return Message.parse(f.bytes());
         } catch (MalformedMessageException e) {
-            return true;
+            return null;
         }
     }
 

@@ -15,6 +15,11 @@ public final class FragileServerCommand {
 
     /** {@code java -cp <this test JVM's class path> ...FragileServerMain --port P --pid-file F}, shell-quoted. */
     public static String on(int port, Path pidFile) {
+        return on(port, pidFile, FragileServer.Fault.BAD_JSON);
+    }
+
+    /** The same, dying of {@code fault}. */
+    public static String on(int port, Path pidFile, FragileServer.Fault fault) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // surefire may launch tests through a manifest-only jar; the real class path is in this property then
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -22,7 +27,8 @@ public final class FragileServerCommand {
                 // a short-lived helper JVM: start fast, stay small, on a shared 2-core box
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
                 "-cp", quote(classPath), FragileServerMain.class.getName(),
-                "--port", Integer.toString(port), "--pid-file", quote(pidFile.toString())));
+                "--port", Integer.toString(port), "--pid-file", quote(pidFile.toString()),
+                "--fault", fault.name()));
     }
 
     /** A port that was free a moment ago (the harness refuses to start a target on a busy one). */

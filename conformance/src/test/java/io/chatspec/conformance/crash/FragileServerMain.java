@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@link FragileServer} as a process of its own, for tests of {@code --start}: on bad input the whole JVM dies
- * at once, without shutdown hooks, like a server that segfaults. Usage: {@code --port P [--pid-file F]}; each start
+ * at once, without shutdown hooks, like a server that segfaults. Usage: {@code --port P [--pid-file F] [--fault NAME]}; each start
  * appends its pid to F so a test can check that every incarnation is gone at the end.
  */
 public final class FragileServerMain {
@@ -23,10 +23,12 @@ public final class FragileServerMain {
     public static void main(String[] args) throws Exception {
         int port = 0;
         Path pidFile = null;
+        FragileServer.Fault fault = FragileServer.Fault.BAD_JSON;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--pid-file" -> pidFile = Path.of(args[i + 1]);
+                case "--fault" -> fault = FragileServer.Fault.parse(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -36,7 +38,7 @@ public final class FragileServerMain {
                     StandardOpenOption.APPEND);
         }
         EmbeddedTarget upstream = EmbeddedTarget.start(Duration.ofSeconds(1));
-        FragileServer server = FragileServer.start(port, upstream.address(), () -> Runtime.getRuntime().halt(CRASH_EXIT));
+        FragileServer server = FragileServer.start(port, upstream.address(), fault, () -> Runtime.getRuntime().halt(CRASH_EXIT));
         System.out.println("fragile server listening on 127.0.0.1:" + server.address().getPort());
         new CountDownLatch(1).await();
     }

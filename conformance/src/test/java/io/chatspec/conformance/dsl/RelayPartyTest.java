@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNotNull;
+import static org.testng.Assert.assertTrue;
 
 public class RelayPartyTest {
     /** A relay that delivers every byte but never closes: the bytes count (FILE-7/8 pass), only FILE-9 is missed. */
@@ -38,6 +39,20 @@ public class RelayPartyTest {
                 assertFalse(r.endOfStream());
             } finally {
                 accepted.join().close();
+            }
+        }
+    }
+
+    /** A server that closes holding bytes it never read sends RST: that is a close (FILE-9, FILE-15), not "open". */
+    @Test(timeOut = 10_000)
+    public void aResetCountsAsClosedByTheServer() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (RelayParty p = RelayParty.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()),
+                    Duration.ofSeconds(2)); Socket accepted = server.accept()) {
+                RelayParty.await(p.writeGenerated(1, 1000), Duration.ofSeconds(5));
+                accepted.setSoLinger(true, 0);
+                accepted.close();
+                assertTrue(p.awaitClosedByServer(Duration.ofSeconds(3)), "a reset was taken for an open connection");
             }
         }
     }

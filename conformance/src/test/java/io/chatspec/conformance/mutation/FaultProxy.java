@@ -59,6 +59,11 @@ public final class FaultProxy implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
+    /** The host of the server behind the proxy: relay connections go there too. */
+    public String upstreamHost() {
+        return upstream.getHostString();
+    }
+
     public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", listener.getLocalPort());
     }
@@ -104,6 +109,14 @@ public final class FaultProxy implements AutoCloseable {
         }
         connections.forEach(Conn::closeBoth);
         relays.values().forEach(RelayTap::close);
+        // per-run machinery a mutant keeps here (a ProxyRelay) ends with the proxy
+        memory.values().stream().filter(AutoCloseable.class::isInstance).forEach(c -> {
+            try {
+                ((AutoCloseable) c).close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        });
         threads.shutdownNow();
     }
 

@@ -290,13 +290,16 @@ public final class Mutants {
         all.add(new Spec("one-message-per-read", "FRAME-7", "framing.* message.tour login.*").readsOneMessagePerRecv());
         // files
         all.add(drop("no-recv-file-port-reply", "FILE-3", "file.relay.1b.*", m -> is(m, "recv_file_port_reply")));
-        all.add(rewrite("port-as-string", "FILE-4 FILE-2", "file.relay.1b.*",
+        // port replies are judged field by field: each fault FAILs the one rule of the field it breaks
+        all.add(rewrite("port-as-string", "FILE-4", "file.relay.1b.*",
                 m -> is(m, "send_file_port_reply") || is(m, "recv_file_port_reply"), m -> m.with("port", m.asText("port"))));
-        all.add(rewrite("length-echoed-as-number", "MSG-3 FILE-5 FILE-2", "file.length.string",
+        all.add(rewrite("length-echoed-as-number", "MSG-3", "file.length.string",
                 m -> (is(m, "send_file_port_reply") || is(m, "recv_file_port_reply")) && m.get("length").isTextual(),
                 m -> m.with("length", Long.parseLong(m.text("length")))));
-        all.add(rewrite("filename-changed-for-recipient", "FILE-3 FILE-5", "file.relay.1b.*",
+        all.add(rewrite("filename-changed-for-recipient", "FILE-5", "file.relay.1b.*",
                 m -> is(m, "recv_file_port_reply"), m -> m.with("filename", "renamed.bin")));
+        all.add(rewrite("recipient-told-another-port", "FILE-3", "file.relay.1b.*",
+                m -> is(m, "recv_file_port_reply") && m.get("port").isInt(), m -> m.with("port", m.get("port").asInt() + 1)));
         all.add(drop("file-offline-not-answered", "FILE-1", "file.recipient-offline", m -> is(m, "send_file_reply", "offline")));
         all.add(new Spec("relay-one-byte-short", "FILE-7 FILE-8", "file.relay.1b.* file.relay.64kib.*").relay((chunk, off, len) -> {
             long end = off + chunk.length;
@@ -340,6 +343,7 @@ public final class Mutants {
                     }
                     return one(m);
                 }));
+        all.addAll(RelayFaults.all());
         return all;
     }
 

@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.delivery.DeliveryFields;
 import io.chatspec.load.delivery.DeliveryInbox;
 import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.table.CommandTable;
@@ -48,10 +49,18 @@ public final class ChatConnection implements ClientListener {
     private ChatClient client;
     private boolean closed;
     private int unmatchedReplies;
+    private ScheduledFuture<?> sweep;
+    private long sweepAtNanos;
+    // deliveries are counted in plain fields: a boxed map update per message showed in the injector's profile
+    private int privateDeliveries;
+    private int groupDeliveries;
 
     /** Where deliveries and notifications are reported: bound to the receiving user's session by the caller. */
     public interface DeliverySink {
         void delivered(ChatConnection receiver, Message forwarded, long nowMicros);
+
+        /** A delivery read by {@link FastDeliveryHandler} without a JSON tree. */
+        void delivered(ChatConnection receiver, DeliveryFields forwarded, long nowMicros);
 
         void notified(ChatConnection receiver, Message notification, long nowMicros);
     }
@@ -88,6 +97,12 @@ public final class ChatConnection implements ClientListener {
     }
 
     public int notificationCount(String cmd) {
+        if (Commands.PRIVATE_CHAT.equals(cmd)) {
+            return privateDeliveries;
+        }
+        if (Commands.GROUP_CHAT.equals(cmd)) {
+            return groupDeliveries;
+        }
         return notificationCounts.getOrDefault(cmd, 0);
     }
 
@@ -115,11 +130,56 @@ public final class ChatConnection implements ClientListener {
             onFailure.accept("connection is closed");
             return;
         }
-        Pending p = new Pending(replyCmds, onReply, onFailure);
-        p.timer = loop.schedule(() -> p.fail("no " + String.join("/", replyCmds) + " within " + timeout),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Pending p = new Pending(replyCmds, onReply, onFailure, timeout);
         pending.add(p);
+        armSweep(p.deadlineNanos);
         client.send(command);
+    }
+
+    /*
+     * Reply deadlines share one timer per connection instead of one scheduled task per command (scheduling and
+     * cancelling a task per message showed in the injector's profile). The timer fires at the earliest deadline
+     * of what is waiting; a reply does not cancel it, the sweep just finds nothing expired and re-arms.
+     */
+    private void armSweep(long deadlineNanos) {
+        if (sweep != null && sweepAtNanos <= deadlineNanos) {
+            return;
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        sweepAtNanos = deadlineNanos;
+        sweep = loop.schedule(this::sweep, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void sweep() {
+        sweep = null;
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        List<Pending> expired = null;
+        for (Pending p : pending) {
+            if (p.isDone()) {
+                continue;
+            }
+            if (p.deadlineNanos - now <= 0) {
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
+                expired.add(p);
+            } else {
+                next = Math.min(next, p.deadlineNanos);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            armSweep(next);
+        }
+        if (expired != null) {
+            // failed commands stay queued as placeholders that swallow their late replies; failing one may run
+            // the user's next action, which may queue a command, so this runs after the walk
+            for (Pending p : expired) {
+                p.fail("no " + String.join("/", p.replyCmds) + " within " + p.timeout);
+            }
+        }
     }
 
     /** Sends a command that has no reply (a successful {@code offline}); {@code onWritten} runs once flushed. */
@@ -161,10 +221,14 @@ public final class ChatConnection implements ClientListener {
         String cmd = m.cmd();
         boolean relayTimeout = Commands.SEND_FILE_REPLY.equals(cmd) && Results.TIMEOUT.equals(m.result());
         if (cmd != null && (NOTIFICATIONS.contains(cmd) || relayTimeout)) {
-            notificationCounts.merge(relayTimeout ? "send_file_reply/timeout" : cmd, 1, Integer::sum);
             if (Commands.PRIVATE_CHAT.equals(cmd) || Commands.GROUP_CHAT.equals(cmd)) {
+                countDelivery(Commands.GROUP_CHAT.equals(cmd));
                 sink.delivered(this, m, now);
-            } else if (Commands.RECV_FILE_PORT_REPLY.equals(cmd)) {
+                wakeWaiters();
+                return;
+            }
+            notificationCounts.merge(relayTimeout ? "send_file_reply/timeout" : cmd, 1, Integer::sum);
+            if (Commands.RECV_FILE_PORT_REPLY.equals(cmd)) {
                 fileOffers.add(m);
             } else {
                 sink.notified(this, m, now);
@@ -173,6 +237,22 @@ public final class ChatConnection implements ClientListener {
             onReply(m);
         }
         wakeWaiters();
+    }
+
+    /** A delivery {@link FastDeliveryHandler} read from the frame bytes: counted and reported as in onMessage. */
+    void onDelivery(DeliveryFields d) {
+        long now = io.chatspec.load.metrics.Micros.now();
+        countDelivery(d.group());
+        sink.delivered(this, d, now);
+        wakeWaiters();
+    }
+
+    private void countDelivery(boolean group) {
+        if (group) {
+            groupDeliveries++;
+        } else {
+            privateDeliveries++;
+        }
     }
 
     private void onReply(Message m) {
@@ -212,6 +292,10 @@ public final class ChatConnection implements ClientListener {
     @Override
     public void onClosed(ChatClient c) {
         closed = true;
+        if (sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+        }
         String why = "connection closed";
         for (Pending p; (p = pending.poll()) != null; ) {
             p.fail(why);
@@ -221,20 +305,24 @@ public final class ChatConnection implements ClientListener {
 
     private static final class Pending {
         final Set<String> replyCmds;
+        final Duration timeout;
+        final long deadlineNanos;
         Consumer<Message> onReply;
         Consumer<String> onFailure;
-        ScheduledFuture<?> timer;
 
-        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure) {
+        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure, Duration timeout) {
             this.replyCmds = replyCmds;
             this.onReply = onReply;
             this.onFailure = onFailure;
+            this.timeout = timeout;
+            this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        }
+
+        boolean isDone() {
+            return onReply == null && onFailure == null;
         }
 
         void complete(Message m) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
             Consumer<Message> r = onReply;
             disarm();
             if (r != null) {
@@ -243,9 +331,6 @@ public final class ChatConnection implements ClientListener {
         }
 
         void fail(String why) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
             Consumer<String> f = onFailure;
             disarm();
             if (f != null) {

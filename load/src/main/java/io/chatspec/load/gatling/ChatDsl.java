@@ -88,6 +88,29 @@ public final class ChatDsl {
     }
 
     /**
+     * {@code count} measured private messages from {@code from} to {@code to}, one every {@code pace} at most:
+     * the same requests as {@code repeat(count).on(pace(pace), exec(privateChat(from, to, textSize)))}, but the
+     * loop runs in one action with mutable state instead of rewriting the Gatling session per message, and the
+     * names are evaluated once per user (see {@link PacedCommandsAction}).
+     */
+    public static ActionBuilder privateChats(String from, String to, int textSize, int count, Duration pace) {
+        El f = El.of(from);
+        El t = El.of(to);
+        Set<String> replies = Set.of(Commands.replyOf(Commands.PRIVATE_CHAT));
+        return new ChatActionBuilder((components, next) -> new PacedCommandsAction(Commands.PRIVATE_CHAT,
+                s -> new String[]{f.eval(s), t.eval(s), "p/" + t.eval(s)},
+                (bound, c) -> {
+                    String[] names = (String[]) bound;
+                    String text = DeliveryText.encode(c.nextSeq(names[2]), Micros.now(), textSize);
+                    LoadMetrics.current().deliveries().sent.increment();
+                    return Messages.privateChat(names[0], names[1], text);
+                }, replies, reply -> !replies.contains(reply.cmd()) ? "unexpected reply " + reply.raw()
+                        : Results.SUCCESS.equals(reply.result()) ? null
+                        : reply.cmd() + " result " + reply.result() + ", expected [" + Results.SUCCESS + "]",
+                El.of(Integer.toString(count)), pace, components, next));
+    }
+
+    /**
      * A measured group message; {@code recipients} is how many other members are online to receive it, which
      * the fan-out spread ({@code fanout first-to-last}) and the delivery counts are judged against.
      */

@@ -35,6 +35,7 @@ final class ConnectAction extends ChatAction {
                         return;
                     }
                     conn.attach(client);
+                    FastDeliveryHandler.install(client.channel().pipeline(), conn);
                     report(session, "connect", start, end, null);
                     proceed(session.set(ChatConnection.ATTR, conn), null);
                 }));

@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.delivery.DeliveryFields;
 import io.chatspec.load.delivery.DeliveryInbox;
 import io.chatspec.load.delivery.DeliveryText;
 import io.chatspec.load.metrics.LoadMetrics;
@@ -14,6 +15,9 @@ import io.gatling.core.stats.StatsEngine;
  * timed by another user of this injector.
  */
 final class SessionDeliverySink implements ChatConnection.DeliverySink {
+    // constant request names: no concatenation per delivery
+    private static final String DELIVER_PRIVATE = "deliver " + Commands.PRIVATE_CHAT;
+    private static final String DELIVER_GROUP = "deliver " + Commands.GROUP_CHAT;
     private final StatsEngine stats;
     private final String scenario;
     private final scala.collection.immutable.List<String> groups;
@@ -26,31 +30,37 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
 
     @Override
     public void delivered(ChatConnection receiver, Message m, long now) {
-        LoadMetrics metrics = LoadMetrics.current();
         DeliveryText t = DeliveryText.decode(m.text("text"));
-        if (t == null) {
-            metrics.deliveries().foreign.increment();
-            return;
-        }
         boolean group = Commands.GROUP_CHAT.equals(m.cmd());
         String sender = group ? m.text("user") : m.text("user_from");
-        String stream = group ? "g/" + m.text("group") + "/" + sender : "p/" + sender;
-        DeliveryInbox.Outcome outcome = receiver.deliveries().accept(stream, t.seq());
-        String request = "deliver " + m.cmd();
+        if (t == null || sender == null || (group && m.text("group") == null)) {
+            LoadMetrics.current().deliveries().foreign.increment();
+            return;
+        }
+        delivered(receiver, new DeliveryFields(group, sender, group ? m.text("group") : null, t.seq(),
+                t.sentMicros()), now);
+    }
+
+    @Override
+    public void delivered(ChatConnection receiver, DeliveryFields d, long now) {
+        LoadMetrics metrics = LoadMetrics.current();
+        String stream = d.stream();
+        DeliveryInbox.Outcome outcome = receiver.deliveries().accept(stream, d.seq());
+        String request = d.group() ? DELIVER_GROUP : DELIVER_PRIVATE;
         switch (outcome) {
             case DUPLICATE -> {
                 metrics.deliveries().duplicates.increment();
-                ChatAction.Reporting.report(stats, scenario, groups, request, t.sentMicros(), now,
-                        "duplicate delivery of " + stream + " #" + t.seq());
+                ChatAction.Reporting.report(stats, scenario, groups, request, d.sentMicros(), now,
+                        "duplicate delivery of " + stream + " #" + d.seq());
                 return;
             }
             case OUT_OF_ORDER -> metrics.deliveries().outOfOrder.increment();
             case FIRST -> { }
         }
         metrics.deliveries().delivered.increment();
-        ChatAction.Reporting.report(stats, scenario, groups, request, t.sentMicros(), now, null);
-        if (group) {
-            long spread = metrics.fanout().arrived(stream + "#" + t.seq(), now);
+        ChatAction.Reporting.report(stats, scenario, groups, request, d.sentMicros(), now, null);
+        if (d.group()) {
+            long spread = metrics.fanout().arrived(stream + "#" + d.seq(), now);
             if (spread >= 0) {
                 ChatAction.Reporting.report(stats, scenario, groups, "fanout first-to-last", now - spread, now,
                         null);

@@ -57,7 +57,7 @@ public final class HdrMerge {
         }
     }
 
-    static List<Path> expand(List<Path> inputs) throws IOException {
+    public static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {

@@ -37,6 +37,7 @@ public final class LoadMetrics {
     private static volatile LoadMetrics current = new LoadMetrics(null, "local");
 
     private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Handle> handles = new ConcurrentHashMap<>();
     private final Map<String, Histogram> totals = new TreeMap<>();
     private final ConcurrentHashMap<String, ActiveWindow> windows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> bytes = new ConcurrentHashMap<>();
@@ -122,10 +123,48 @@ public final class LoadMetrics {
 
     /** One outcome of {@code request} that started and ended at these epoch microseconds. */
     public void record(String request, long startMicros, long endMicros, boolean ok) {
-        String key = (ok ? OK : KO) + request;
-        recorders.computeIfAbsent(key, k -> new Recorder(HIGHEST_MICROS, 3))
-                .recordValue(Math.max(0, Math.min(endMicros - startMicros, HIGHEST_MICROS)));
-        windows.computeIfAbsent(key, k -> new ActiveWindow()).include(startMicros, endMicros);
+        // the hot path (several calls per chat message): a lock-free get of handles resolved once per request
+        // name, no key concatenation; computeIfAbsent (which may lock a bin) only for a request's first outcome
+        Handle h = handles.get(request);
+        if (h == null) {
+            h = handles.computeIfAbsent(request, Handle::new);
+        }
+        (ok ? h.ok() : h.ko()).record(startMicros, endMicros);
+    }
+
+    /** A request's recorder and active window for one status, both also registered under "OK:"/"KO:" keys. */
+    private record Part(Recorder recorder, ActiveWindow window) {
+        void record(long startMicros, long endMicros) {
+            recorder.recordValue(Math.max(0, Math.min(endMicros - startMicros, HIGHEST_MICROS)));
+            window.include(startMicros, endMicros);
+        }
+    }
+
+    /** One request name's parts; each status's part is created on that status's first outcome. */
+    private final class Handle {
+        private final String request;
+        private volatile Part ok;
+        private volatile Part ko;
+
+        Handle(String request) {
+            this.request = request;
+        }
+
+        Part ok() {
+            Part p = ok;
+            return p != null ? p : (ok = part(OK + request));
+        }
+
+        Part ko() {
+            Part p = ko;
+            return p != null ? p : (ko = part(KO + request));
+        }
+
+        // racing first outcomes resolve to the same recorder and window: both come from the maps
+        private Part part(String key) {
+            return new Part(recorders.computeIfAbsent(key, k -> new Recorder(HIGHEST_MICROS, 3)),
+                    windows.computeIfAbsent(key, k -> new ActiveWindow()));
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.chatspec.load.sim;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chatspec.load.baseline.BaselineComparison;
+import io.chatspec.load.baseline.PlainChatBaseline;
 import io.chatspec.load.gatling.ChatDsl;
 import io.chatspec.load.gatling.ChatProtocolBuilder;
 import io.chatspec.load.metrics.LoadMetrics;
@@ -83,6 +85,38 @@ public abstract class ChatSimulation extends Simulation {
     /** Simulation-specific figures for the summary file (MB/s, capacity, ...). */
     protected Map<String, Object> extraResults(LoadMetrics metrics) {
         return Map.of();
+    }
+
+    /**
+     * Runs the plain-client baseline against this run's server with the same pairs and message size (at least
+     * {@code baseline.messages} messages, default 20,000, {@code baseline.window} in flight per sender, default 1
+     * as each virtual user has) and compares the injector's delivered msgs/s of {@code deliverRequest} with it.
+     * Off with {@code -Dchatspec.baseline=false}. A failed baseline is reported, never fails the run.
+     */
+    protected Map<String, Object> plainClientBaseline(LoadMetrics metrics, String deliverRequest, int users,
+                                                      int perUser, double offeredPerSecond) {
+        if (!Params.flag("baseline", true) || target.address() == null) {
+            return Map.of();
+        }
+        int pairs = Math.max(1, users / 2);
+        int perUserBaseline = Math.max(perUser,
+                (int) Math.ceil(Params.integer("baseline.messages", 20_000) / (double) (pairs * 2)));
+        String tag = LoadMetrics.OK + deliverRequest;
+        org.HdrHistogram.Histogram delivered = metrics.totals().get(tag);
+        double active = metrics.activeSeconds(tag);
+        double injectorPerSecond = delivered == null || active == 0 ? 0 : delivered.getTotalCount() / active;
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            PlainChatBaseline.Result plain = PlainChatBaseline.run(target.address(), run + "b", pairs,
+                    perUserBaseline, messageSize, Params.integer("baseline.window", 1),
+                    Params.seconds("baseline.timeout", 120));
+            result.put("plainClientBaseline", BaselineComparison.toMap(injectorPerSecond, offeredPerSecond, plain));
+            System.out.println("chatspec: " + BaselineComparison.statement(injectorPerSecond, offeredPerSecond, plain));
+        } catch (RuntimeException e) {
+            result.put("plainClientBaseline", Map.of("error", String.valueOf(e.getMessage())));
+            System.out.println("chatspec: plain-client baseline failed: " + e.getMessage());
+        }
+        return result;
     }
 
     protected void write(String file, Object value) {

@@ -35,12 +35,18 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path jar, String heap, List<String> serverArgs, Path log) {
-        if (!Files.isRegularFile(jar)) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
+        Path self = selfJar();
+        if (Files.isRegularFile(jar)) {
+            cmd.addAll(List.of("-jar", jar.toString()));
+        } else if (self != null) {
+            // run from chatspec-load.jar, which carries the reference server too: no source tree needed
+            cmd.addAll(List.of("-cp", self.toString(), "io.chatspec.server.ServerMain"));
+        } else {
             throw new IllegalStateException("no server jar at " + jar.toAbsolutePath() + ": build it with "
                     + "`mvn -B -o -q package -pl reference-server -DskipTests` or set -Dchatspec.serverJar");
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar",
-                jar.toString(), "--host", "127.0.0.1", "--port", "0"));
+        cmd.addAll(List.of("--host", "127.0.0.1", "--port", "0"));
         cmd.addAll(serverArgs);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -117,6 +123,17 @@ public final class ServerProcess implements AutoCloseable {
         jcmd("GC.run");
         Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The jar this class was loaded from when it holds the reference server (the shaded load jar), else null. */
+    private static Path selfJar() {
+        try {
+            Path p = Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(p) && ServerProcess.class.getClassLoader()
+                    .getResource("io/chatspec/server/ServerMain.class") != null ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private String jcmd(String command) {

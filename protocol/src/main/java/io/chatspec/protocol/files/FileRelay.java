@@ -66,6 +66,10 @@ public final class FileRelay {
                 watchdog.cancel(false);
             }
         } catch (IOException e) {
+            if (sent == length && !expired.get() && ConnectionReset.isReset(e)) {
+                // everything was written and the relay closed: with bytes it never read, the close is a reset
+                return new TransferResult(sent, hex(sha), System.nanoTime() - start, true, null);
+            }
             return failed(sent, sha, start, expired.get() ? "timed out after " + timeout : e.toString());
         }
     }

@@ -1,6 +1,5 @@
 package io.chatspec.protocol.framing;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,20 +9,23 @@ import java.util.List;
  * without a trailing newline, several in one read, split over many reads (even inside a UTF-8 character), and
  * separated by whitespace or {@code ;}. It tracks brace depth outside JSON strings, so it never decodes text
  * before a whole object is there. Pure and single-threaded: one instance per connection.
+ *
+ * <p>Inside an object it scans a run of bytes (to the object's end or the read's end) and copies the run in one
+ * go: this loop is on the server's hot path for every inbound message.
  */
 public final class FrameSplitter {
     private static final int TOO_LARGE_PREFIX = 256;
 
     private final int maxFrameBytes;
 
-    private final ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+    private final ByteRun current = new ByteRun(256);
     private int depth;
     private boolean inString;
     private boolean escaped;
     private boolean oversized;
     private boolean topLevelArray;
 
-    private final ByteArrayOutputStream garbage = new ByteArrayOutputStream();
+    private final ByteRun garbage = new ByteRun(64);
     private boolean garbageOversized;
 
     private Frame awaitingTerminator;
@@ -38,21 +40,33 @@ public final class FrameSplitter {
 
     /** Feeds one read's worth of bytes and returns the frames completed by it. */
     public List<Frame> feed(byte[] data, int offset, int length) {
-        readSeq++;
         List<Frame> out = new ArrayList<>(2);
+        feed(data, offset, length, out);
+        return out;
+    }
+
+    /**
+     * Feeds one read's worth of bytes and appends the frames completed by it to {@code out}, so a caller that
+     * already has a list (Netty's decoder output) allocates nothing per read.
+     */
+    public void feed(byte[] data, int offset, int length, List<? super Frame> out) {
+        readSeq++;
+        int first = out.size();
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte b = data[i];
+        int i = offset;
+        while (i < end) {
             if (depth > 0) {
-                inObject(b, out);
+                i = inObject(data, i, end, out);
             } else {
-                between(b, out);
+                between(data[i], out);
+                i++;
             }
         }
-        if (out.size() > 1) {
-            out.forEach(Frame::markSharedRead);
+        if (out.size() - first > 1) {
+            for (int k = first; k < out.size(); k++) {
+                ((Frame) out.get(k)).markSharedRead();
+            }
         }
-        return out;
     }
 
     public List<Frame> feed(byte[] data) {
@@ -86,7 +100,7 @@ public final class FrameSplitter {
         return depth > 0;
     }
 
-    private void between(byte b, List<Frame> out) {
+    private void between(byte b, List<? super Frame> out) {
         if (garbage.size() > 0 && b != '\n') {
             // A garbage run lasts to the end of its line: a '{' inside it may sit in a string whose opening quote
             // was part of the garbage, and starting an object there would misread everything after it (ERR-3).
@@ -100,7 +114,7 @@ public final class FrameSplitter {
                 // A top-level array is read whole so that objects inside it are not mistaken for messages.
                 topLevelArray = b == '[';
                 depth = 1;
-                current.write(b);
+                current.append(b);
             }
             case '\n' -> {
                 flushGarbage(out);
@@ -116,71 +130,87 @@ public final class FrameSplitter {
         }
     }
 
-    private void inObject(byte b, List<Frame> out) {
-        if (!oversized) {
-            if (current.size() >= maxFrameBytes) {
-                oversized = true;
-                out.add(new Frame(Frame.Kind.TOO_LARGE, prefix(current.toByteArray()), readSeq));
-                current.reset();
-            } else {
-                current.write(b);
+    /**
+     * Scans from {@code start} until the current object closes or the data ends, copies the scanned run into the
+     * frame in one go, and returns the index after the run.
+     */
+    private int inObject(byte[] data, int start, int end, List<? super Frame> out) {
+        int i = start;
+        boolean closed = false;
+        while (i < end) {
+            byte b = data[i++];
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if ((b == '}' || b == ']') && --depth == 0) {
+                closed = true;
+                break;
             }
         }
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (b == '\\') {
-                escaped = true;
-            } else if (b == '"') {
-                inString = false;
-            }
-            return;
-        }
-        switch (b) {
-            case '"' -> inString = true;
-            case '{', '[' -> depth++;
-            case '}', ']' -> {
-                depth--;
-                if (depth == 0) {
-                    if (topLevelArray && !oversized) {
-                        out.add(new Frame(Frame.Kind.GARBAGE, current.toByteArray(), readSeq));
-                    } else if (!oversized) {
-                        Frame frame = new Frame(Frame.Kind.OBJECT, current.toByteArray(), readSeq);
-                        out.add(frame);
-                        awaitingTerminator = frame;
-                    }
-                    resetObject();
+        keep(data, start, i - start, out);
+        if (closed) {
+            if (!oversized) {
+                Frame frame = new Frame(topLevelArray ? Frame.Kind.GARBAGE : Frame.Kind.OBJECT,
+                        current.toByteArray(), readSeq);
+                out.add(frame);
+                if (!topLevelArray) {
+                    awaitingTerminator = frame;
                 }
             }
-            default -> {
-            }
+            resetObject();
         }
+        return i;
+    }
+
+    /**
+     * Copies a scanned run into the object up to {@code maxFrameBytes}; the first byte past the limit reports the
+     * frame TOO_LARGE (with its prefix) and the rest of the object is only scanned, never kept.
+     */
+    private void keep(byte[] data, int offset, int length, List<? super Frame> out) {
+        if (oversized) {
+            return;
+        }
+        int room = maxFrameBytes - current.size();
+        if (length <= room) {
+            current.append(data, offset, length);
+            return;
+        }
+        current.append(data, offset, room);
+        oversized = true;
+        out.add(new Frame(Frame.Kind.TOO_LARGE, current.prefix(TOO_LARGE_PREFIX), readSeq));
+        current.reset();
     }
 
     /** Oversized garbage is reported the moment it passes the limit (ERR-13), then skipped to the newline. */
-    private void appendGarbage(byte b, List<Frame> out) {
+    private void appendGarbage(byte b, List<? super Frame> out) {
         if (garbageOversized) {
             return;
         }
         if (garbage.size() < maxFrameBytes) {
-            garbage.write(b);
+            garbage.append(b);
             return;
         }
         garbageOversized = true;
-        out.add(new Frame(Frame.Kind.TOO_LARGE, prefix(garbage.toByteArray()), readSeq));
+        out.add(new Frame(Frame.Kind.TOO_LARGE, garbage.prefix(TOO_LARGE_PREFIX), readSeq));
     }
 
-    private void flushGarbage(List<Frame> out) {
+    private void flushGarbage(List<? super Frame> out) {
         if (garbage.size() > 0 && !garbageOversized) {
             out.add(new Frame(Frame.Kind.GARBAGE, trimTrailing(garbage.toByteArray()), readSeq));
         }
         garbage.reset();
         garbageOversized = false;
-    }
-
-    /** What an oversized frame keeps: enough to show in a report, never the whole thing. */
-    private static byte[] prefix(byte[] bytes) {
-        return bytes.length > TOO_LARGE_PREFIX ? Arrays.copyOf(bytes, TOO_LARGE_PREFIX) : bytes;
     }
 
     private static byte[] trimTrailing(byte[] bytes) {

@@ -23,11 +23,17 @@ public final class JsonFrameDecoder extends ByteToMessageDecoder {
         if (n == 0) {
             return;
         }
+        if (in.hasArray()) {
+            // Heap buffer: scan it in place.
+            splitter.feed(in.array(), in.arrayOffset() + in.readerIndex(), n, out);
+            in.skipBytes(n);
+            return;
+        }
         if (scratch.length < n) {
             scratch = new byte[Math.max(n, scratch.length * 2)];
         }
         in.readBytes(scratch, 0, n);
-        out.addAll(splitter.feed(scratch, 0, n));
+        splitter.feed(scratch, 0, n, out);
     }
 
     @Override

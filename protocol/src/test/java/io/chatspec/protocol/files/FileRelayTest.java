@@ -100,4 +100,32 @@ public class FileRelayTest {
             assertTrue(r.error().contains("timed out"), r.error());
         }
     }
+
+    /** A relay that closes holding bytes it never read resets the connection: for the sender that is the close. */
+    @Test(timeOut = 20_000)
+    public void aResetAfterEverythingWasWrittenIsTheRelayClosing() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> relay = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read();
+                    s.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            TransferResult r = FileRelay.sendGenerated(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 5, 1000,
+                    TIMEOUT);
+            relay.get(10, TimeUnit.SECONDS);
+            assertTrue(r.completed(), String.valueOf(r));
+            assertEquals(r.bytes(), 1000L);
+        }
+    }
+
+    @Test
+    public void onlyAResetIsTakenForAReset() {
+        assertTrue(ConnectionReset.isReset(new java.net.SocketException("Connection reset")));
+        assertTrue(ConnectionReset.isReset(new IOException("wrapped", new java.net.SocketException("Connection reset by peer"))));
+        assertFalse(ConnectionReset.isReset(new java.net.SocketException("Broken pipe")));
+        assertFalse(ConnectionReset.isReset(new java.net.SocketTimeoutException("Read timed out")));
+    }
 }

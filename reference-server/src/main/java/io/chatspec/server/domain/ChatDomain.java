@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import static io.chatspec.protocol.Commands.*;
 import static io.chatspec.protocol.Results.*;
@@ -32,6 +33,10 @@ import static io.chatspec.protocol.Results.*;
  *
  * <p>Who is online is kept here, not in the {@link ChatStore}: a session is a connection, so it cannot outlive
  * the process.
+ *
+ * <p>Passwords are the one slow step: {@code register} and {@code login} end in a {@link Effect.HashPassword} or
+ * {@link Effect.VerifyPassword} that the edge carries out off this state machine's thread and answers with
+ * {@link #passwordHashed} or {@link #passwordChecked}; the session's later commands wait for that answer.
  */
 public final class ChatDomain {
     private final ChatStore store;
@@ -41,6 +46,8 @@ public final class ChatDomain {
     private final Map<String, SessionId> sessionOf = new HashMap<>();
     private final Map<TransferId, PendingTransfer> transfers = new HashMap<>();
     private final Map<String, Integer> openTransfersBySender = new HashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final LongSupplier nanoClock;
     private long lastTransfer;
 
     private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename,
@@ -48,11 +55,21 @@ public final class ChatDomain {
     }
 
     public ChatDomain(ChatStore store) {
-        this(store, DomainLimits.DEFAULTS);
+        this(store, System::nanoTime, DomainLimits.DEFAULTS);
+    }
+
+    /** {@code nanoClock} only ages login failures (throttling); tests pass a fake one. */
+    public ChatDomain(ChatStore store, LongSupplier nanoClock) {
+        this(store, nanoClock, DomainLimits.DEFAULTS);
     }
 
     public ChatDomain(ChatStore store, DomainLimits limits) {
+        this(store, System::nanoTime, limits);
+    }
+
+    public ChatDomain(ChatStore store, LongSupplier nanoClock, DomainLimits limits) {
         this.store = store;
+        this.nanoClock = nanoClock;
         this.limits = limits;
     }
 
@@ -68,6 +85,7 @@ public final class ChatDomain {
         List<Effect> out = new ArrayList<>();
         logOut(session, out);
         connected.remove(session);
+        throttle.forget(session);
         return out;
     }
 
@@ -196,7 +214,21 @@ public final class ChatDomain {
             reply(s, REGISTER_REPLY, BAD_REQUEST, out);
             return;
         }
-        reply(s, REGISTER_REPLY, store.createUser(user, password) ? SUCCESS : FAILURE, out);
+        if (store.userExists(user)) {
+            // No hash needed to refuse a taken name; the answer says no more than the reply does anyway.
+            reply(s, REGISTER_REPLY, FAILURE, out);
+            return;
+        }
+        out.add(new Effect.HashPassword(s, user, password));
+    }
+
+    /** Second half of {@code register}: the store only ever sees the hash. */
+    public List<Effect> passwordHashed(SessionId s, String user, String passwordHash) {
+        // Created even if the client left meanwhile: the command was received; only its reply has nobody to go to.
+        boolean created = store.createUser(user, passwordHash);
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(s, Message.of(REGISTER_REPLY, "result", created ? SUCCESS : FAILURE), out);
+        return out;
     }
 
     private void login(SessionId s, Message m, List<Effect> out) {
@@ -206,14 +238,27 @@ public final class ChatDomain {
             reply(s, LOGIN_REPLY, BAD_REQUEST, out);
             return;
         }
-        if (!store.userExists(user)) {
+        Optional<String> hash = store.passwordHash(user);
+        if (hash.isEmpty()) {
             reply(s, LOGIN_REPLY, USER_NOT_EXIST, out);
             return;
         }
-        if (!store.passwordMatches(user, password)) {
-            reply(s, LOGIN_REPLY, PASSWORD_ERROR, out);
-            return;
+        out.add(new Effect.VerifyPassword(s, user, password, hash.get(),
+                throttle.delayFor(s, user, nanoClock.getAsLong())));
+    }
+
+    /** Second half of {@code login}, once the edge has checked the password (and waited out any throttle). */
+    public List<Effect> passwordChecked(SessionId s, String user, boolean matches) {
+        List<Effect> out = new ArrayList<>();
+        if (!connected.contains(s)) {
+            return out;
         }
+        if (!matches) {
+            throttle.failed(s, user, nanoClock.getAsLong());
+            reply(s, LOGIN_REPLY, PASSWORD_ERROR, out);
+            return out;
+        }
+        throttle.succeeded(user);
         String previous = userOf.get(s);
         if (previous != null && !previous.equals(user)) {
             logOut(s, out);
@@ -230,6 +275,7 @@ public final class ChatDomain {
         if (cameOnline) {
             notifyOnlineFriends(user, Message.of(FRIEND_LOGIN, "friend", user), out);
         }
+        return out;
     }
 
     private void add(SessionId s, Message m, List<Effect> out) {

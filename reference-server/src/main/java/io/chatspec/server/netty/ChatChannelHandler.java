@@ -11,13 +11,26 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One chat connection: turns frames into domain calls. Parsing happens here, outside the domain lock. */
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One chat connection: turns frames into domain calls. Parsing happens here, outside the domain lock.
+ *
+ * <p>While a register or login waits for its password hash, later frames of this connection are held back (and
+ * reading paused) so that its replies keep the order of its commands; the backlog is bounded, and a client that
+ * keeps pipelining past it is disconnected. Everything here runs on the channel's event loop.
+ */
 final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
     private static final Logger log = LoggerFactory.getLogger(ChatChannelHandler.class);
+    /** Frames already read when reading pauses, plus a margin; far above what a pipelining client needs. */
+    static final int MAX_HELD_FRAMES = 1024;
 
     private final SessionId session;
     private final DomainGateway gateway;
     private boolean closing;
+    private boolean waiting;
+    private final ArrayDeque<Frame> held = new ArrayDeque<>();
 
     ChatChannelHandler(SessionId session, DomainGateway gateway) {
         this.session = session;
@@ -35,6 +48,22 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
         if (closing) {
             return;
         }
+        if (waiting) {
+            if (held.size() >= MAX_HELD_FRAMES) {
+                log.warn("closing {}: {} commands pipelined behind a password check", ctx.channel().remoteAddress(),
+                        held.size());
+                closing = true;
+                held.clear();
+                ctx.close();
+                return;
+            }
+            held.addLast(frame);
+            return;
+        }
+        dispatch(ctx, frame);
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Frame frame) {
         switch (frame.kind()) {
             case OBJECT -> {
                 Message m;
@@ -44,7 +73,10 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
                     gateway.rejected(session, FrameProblem.NOT_AN_OBJECT);
                     return;
                 }
-                gateway.command(session, m);
+                CompletableFuture<Void> pending = gateway.command(session, m);
+                if (pending != null) {
+                    waitFor(ctx, pending);
+                }
             }
             case GARBAGE -> gateway.rejected(session, FrameProblem.NOT_AN_OBJECT);
             case INCOMPLETE -> {
@@ -56,6 +88,23 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
                 closing = true;
                 gateway.rejected(session, FrameProblem.TOO_LARGE);
             }
+        }
+    }
+
+    private void waitFor(ChannelHandlerContext ctx, CompletableFuture<Void> pending) {
+        waiting = true;
+        ctx.channel().config().setAutoRead(false);
+        // Resumed on the event loop, after the reply the gateway queued there (same loop, FIFO).
+        pending.whenComplete((ok, failure) -> ctx.executor().execute(() -> resume(ctx)));
+    }
+
+    private void resume(ChannelHandlerContext ctx) {
+        waiting = false;
+        while (!waiting && !closing && !held.isEmpty()) {
+            dispatch(ctx, held.removeFirst());
+        }
+        if (!waiting && ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(true);
         }
     }
 

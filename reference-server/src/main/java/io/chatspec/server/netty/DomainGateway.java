@@ -7,6 +7,7 @@ import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.domain.TransferId;
 import io.chatspec.server.limits.ConnectionMeter;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.relay.RelayListener;
 import io.chatspec.server.relay.TransferRelay;
 import io.netty.buffer.Unpooled;
@@ -21,7 +22,14 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,7 +38,8 @@ import java.util.function.Supplier;
  * Where I/O meets the domain. Every domain call runs under one lock and its messages are queued on their
  * channels before the lock is released, so any two messages to one recipient are written in the order the
  * domain decided them, whichever event loops the causes came from. Relay work happens after the lock is
- * released because it calls back in.
+ * released because it calls back in. Password hashing (tens of milliseconds of CPU) runs on its own small pool,
+ * never under the lock or on an event loop; the connection's handler holds back its later commands meanwhile.
  */
 public final class DomainGateway implements RelayListener {
     private static final Logger log = LoggerFactory.getLogger(DomainGateway.class);
@@ -38,12 +47,41 @@ public final class DomainGateway implements RelayListener {
     static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
     private final ChatDomain domain;
+    private final PasswordHasher hasher;
+    private final ExecutorService hashing;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<SessionId, Channel> channels = new ConcurrentHashMap<>();
     private volatile TransferRelay relay;
 
     public DomainGateway(ChatDomain domain) {
+        this(domain, PasswordHasher.defaults());
+    }
+
+    public DomainGateway(ChatDomain domain, PasswordHasher hasher) {
+        this(domain, hasher, passwordPool());
+    }
+
+    /** {@code hashing} runs password work; tests pass an immediate one to stay on one thread. */
+    DomainGateway(ChatDomain domain, PasswordHasher hasher, ExecutorService hashing) {
         this.domain = domain;
+        this.hasher = hasher;
+        this.hashing = hashing;
+    }
+
+    /** Bounded threads bound the memory Argon2 holds at once (one block per running hash); queued work waits. */
+    private static ExecutorService passwordPool() {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "chatspec-password-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the password pool; work still queued is dropped (its connections are closing anyway). */
+    public void close() {
+        hashing.shutdownNow();
     }
 
     /** Set once at start; the relay and the gateway refer to each other. */
@@ -61,8 +99,13 @@ public final class DomainGateway implements RelayListener {
         channels.remove(session);
     }
 
-    void command(SessionId session, Message command) {
-        run(() -> domain.handle(session, command));
+    /**
+     * Null when the command is fully handled; otherwise it waits for a password hash and the future completes
+     * (in any case, also on failure) once its reply is queued. The caller must not pass this session's next
+     * command before then.
+     */
+    CompletableFuture<Void> command(SessionId session, Message command) {
+        return run(() -> domain.handle(session, command));
     }
 
     void rejected(SessionId session, FrameProblem problem) {
@@ -136,9 +179,11 @@ public final class DomainGateway implements RelayListener {
         ch.eventLoop().execute(io);
     }
 
-    private void run(Supplier<List<Effect>> call) {
+    private CompletableFuture<Void> run(Supplier<List<Effect>> call) {
         List<Effect.OpenTransfer> opens = null;
         List<List<InetAddress>> openParties = null;
+        CompletableFuture<Void> pending = null;
+        Effect credentials = null;
         lock.lock();
         try {
             for (Effect effect : call.get()) {
@@ -162,6 +207,8 @@ public final class DomainGateway implements RelayListener {
                         openParties = new ArrayList<>(1);
                     }
                     openParties.add(partyAddresses(open.transfer()));
+                } else if (effect instanceof Effect.HashPassword || effect instanceof Effect.VerifyPassword) {
+                    credentials = effect;
                 }
             }
         } catch (RuntimeException e) {
@@ -181,6 +228,34 @@ public final class DomainGateway implements RelayListener {
                 }
             }
         }
+        if (credentials != null) {
+            pending = credentials(credentials);
+        }
+        return pending;
+    }
+
+    private CompletableFuture<Void> credentials(Effect effect) {
+        CompletableFuture<Void> done;
+        try {
+            if (effect instanceof Effect.HashPassword h) {
+                done = CompletableFuture.supplyAsync(() -> hasher.hash(h.password()), hashing)
+                        .thenAccept(hash -> run(() -> domain.passwordHashed(h.session(), h.user(), hash)));
+            } else {
+                Effect.VerifyPassword v = (Effect.VerifyPassword) effect;
+                // The throttle's wait is a timer, not a sleeping thread: the hash starts when it fires.
+                Executor start = v.delay().isZero() ? hashing
+                        : CompletableFuture.delayedExecutor(v.delay().toMillis(), TimeUnit.MILLISECONDS, hashing);
+                done = CompletableFuture.supplyAsync(() -> hasher.verify(v.password(), v.storedHash()), start)
+                        .thenAccept(ok -> run(() -> domain.passwordChecked(v.session(), v.user(), ok)));
+            }
+        } catch (RejectedExecutionException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        return done.whenComplete((ok, failure) -> {
+            if (failure != null && !hashing.isShutdown()) {
+                log.error("password step {} failed", effect, failure);
+            }
+        });
     }
 
     /**

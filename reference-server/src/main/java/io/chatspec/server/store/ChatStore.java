@@ -1,6 +1,7 @@
 package io.chatspec.server.store;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,13 +11,16 @@ import java.util.Set;
  */
 public interface ChatStore {
 
-    /** Creates the account; false if the name is taken. */
-    boolean createUser(String user, String password);
+    /**
+     * Creates the account; false if the name is taken. The domain hands over a salted hash (see
+     * {@code PasswordHasher}), never the password: a store keeps what it is given and never sees plaintext.
+     */
+    boolean createUser(String user, String passwordHash);
 
     boolean userExists(String user);
 
-    /** False for unknown users too. Lets a durable store keep hashes instead of passwords. */
-    boolean passwordMatches(String user, String password);
+    /** What {@link #createUser} stored; empty for an unknown user. Accounts never change once created. */
+    Optional<String> passwordHash(String user);
 
     /** Records a mutual friendship; false if it already existed. */
     boolean addFriendship(String a, String b);

@@ -6,27 +6,28 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Plain maps; insertion-ordered sets keep notification and member order deterministic. Not thread-safe. */
 public final class InMemoryChatStore implements ChatStore {
-    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, String> passwordHashes = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> friends = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> groups = new HashMap<>();
 
     @Override
-    public boolean createUser(String user, String password) {
-        return passwords.putIfAbsent(user, password) == null;
+    public boolean createUser(String user, String passwordHash) {
+        return passwordHashes.putIfAbsent(user, passwordHash) == null;
     }
 
     @Override
     public boolean userExists(String user) {
-        return passwords.containsKey(user);
+        return passwordHashes.containsKey(user);
     }
 
     @Override
-    public boolean passwordMatches(String user, String password) {
-        return password.equals(passwords.get(user));
+    public Optional<String> passwordHash(String user) {
+        return Optional.ofNullable(passwordHashes.get(user));
     }
 
     @Override

@@ -79,7 +79,9 @@ public class ServerAbuseIT {
                         "--login-deadline", LOGIN_DEADLINE.toMillis() + "ms",
                         "--read-deadline", READ_DEADLINE.toMillis() + "ms",
                         "--max-name-length", Integer.toString(MAX_NAME), "--transfer-timeout", "3s",
-                        "--max-transfers-per-user", "2"));
+                        "--max-transfers-per-user", "2",
+                        // Light Argon2id, as embedded servers use: the storm tests name limits, not hash cost.
+                        "--password-memory", "1024", "--password-iterations", "2"));
         canary = new Canary(target.address(), Long.toString(System.nanoTime(), 36));
         canary.start();
     }

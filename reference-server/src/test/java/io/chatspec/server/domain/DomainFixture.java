@@ -3,16 +3,26 @@ package io.chatspec.server.domain;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.server.domain.Effect.Send;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.store.InMemoryChatStore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.testng.Assert.assertEquals;
 
-/** A fresh domain plus shorthands for the setup steps every rule test needs. No sockets. */
+/**
+ * A fresh domain plus shorthands for the setup steps every rule test needs. No sockets. {@link #handle} plays the
+ * edge for password steps: it hashes or verifies at once (with cheap parameters) and appends the continuation's
+ * effects, so rule tests see a command's whole outcome.
+ */
 final class DomainFixture {
+    /** Cheapest Argon2id: the rule tests are about the protocol, not the hash cost. */
+    static final PasswordHasher HASHER = new PasswordHasher(8, 1);
+
     final InMemoryChatStore store = new InMemoryChatStore();
-    final ChatDomain domain = new ChatDomain(store);
+    long nanos;
+    final ChatDomain domain = new ChatDomain(store, () -> nanos);
     private long nextSession;
 
     SessionId connect() {
@@ -24,14 +34,14 @@ final class DomainFixture {
     /** Registers {@code user} (password "pw") and logs it in on a new session; the login's effects are dropped. */
     SessionId online(String user) {
         SessionId s = connect();
-        store.createUser(user, "pw");
-        domain.handle(s, Messages.login(user, "pw"));
+        store.createUser(user, HASHER.hash("pw"));
+        handle(s, Messages.login(user, "pw"));
         return s;
     }
 
     void registered(String... users) {
         for (String u : users) {
-            store.createUser(u, "pw");
+            store.createUser(u, HASHER.hash("pw"));
         }
     }
 
@@ -40,7 +50,22 @@ final class DomainFixture {
     }
 
     List<Effect> handle(SessionId s, Message m) {
-        return domain.handle(s, m);
+        return completePasswordSteps(domain.handle(s, m));
+    }
+
+    /** Carries out password effects the way the gateway does, minus threads; delays are only checked, not waited. */
+    List<Effect> completePasswordSteps(List<Effect> effects) {
+        List<Effect> out = new ArrayList<>();
+        for (Effect e : effects) {
+            if (e instanceof Effect.HashPassword h) {
+                out.addAll(domain.passwordHashed(h.session(), h.user(), HASHER.hash(h.password())));
+            } else if (e instanceof Effect.VerifyPassword v) {
+                out.addAll(domain.passwordChecked(v.session(), v.user(), HASHER.verify(v.password(), v.storedHash())));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     static Send send(SessionId to, String cmd, Object... fields) {

@@ -3,7 +3,9 @@ package io.chatspec.server.netty;
 import io.chatspec.protocol.Messages;
 import io.chatspec.server.domain.ChatDomain;
 import io.chatspec.server.domain.SessionId;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.store.InMemoryChatStore;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -21,7 +23,9 @@ import static org.testng.Assert.assertTrue;
 public class ChatPipelineTest {
 
     private static EmbeddedChannel channel(int maxMessageSize) {
-        DomainGateway gateway = new DomainGateway(new ChatDomain(new InMemoryChatStore()));
+        // Password work inline, so the embedded channel sees every reply without other threads.
+        DomainGateway gateway = new DomainGateway(new ChatDomain(new InMemoryChatStore()), new PasswordHasher(8, 1),
+                ImmediateEventExecutor.INSTANCE);
         return new EmbeddedChannel(new ChatPipeline(maxMessageSize, () -> new SessionId(1), gateway));
     }
 

@@ -1,6 +1,7 @@
 package io.chatspec.reports.capacity;
 
 import io.chatspec.reports.capacity.GatlingRun.Stats;
+import io.chatspec.reports.chart.ECharts;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -117,20 +118,56 @@ public final class CapacityPage {
                     + "capacity-*.json is still in place (pass --capacity FILE to add one).</p>\n");
             return;
         }
+        b.append(ECharts.script());
+        int n = 0;
         for (CapacityVerdict.Source s : all) {
+            n++;
             CapacityVerdict v = s.verdict();
             b.append("<p><b class=\"capacity-rate\">").append(fmt(v.capacityPerSecond(), "%.0f"))
                     .append(" sessions/s</b> held (SLO: ").append(esc(v.slo())).append(") <span class=\"muted\">from ")
                     .append(esc(s.file().toAbsolutePath().normalize())).append("</span></p>\n");
-            b.append("<table class=\"capacity\"><tr><th class=\"num\">arrival rate/s</th><th class=\"num\">OK</th>"
-                    + "<th class=\"num\">KO</th><th class=\"num\">p99</th><th class=\"num\">% errors</th><th>step</th></tr>\n");
-            for (CapacityVerdict.Step step : v.steps() == null ? List.<CapacityVerdict.Step>of() : v.steps()) {
-                b.append("<tr>").append(num(step.ratePerSecond(), "%.0f")).append(num(step.ok(), "%.0f"))
+            if (!v.stepsOrEmpty().isEmpty()) {
+                b.append(ECharts.chart("capacity-chart-" + n, 380, CapacityChart.option(v),
+                        " data-knee=\"" + CapacityChart.trim(v.capacityPerSecond()) + "\" data-steps=\""
+                                + v.stepsOrEmpty().size() + "\""));
+            }
+            CapacityChart.Achieved kind = CapacityChart.achievedKind(v);
+            b.append("<table class=\"capacity steps\" id=\"capacity-steps-").append(n)
+                    .append("\"><tr><th class=\"num\">offered /s</th><th class=\"num\">").append(esc(kind.label))
+                    .append("</th><th class=\"num\">OK</th><th class=\"num\">KO</th><th class=\"num\">p99</th>"
+                            + "<th class=\"num\">% errors</th><th>step</th></tr>\n");
+            for (CapacityVerdict.Step step : v.stepsOrEmpty()) {
+                b.append("<tr>").append(num(step.ratePerSecond(), "%.0f"))
+                        .append(num(CapacityChart.achieved(v, step), "%.1f")).append(num(step.ok(), "%.0f"))
                         .append(ko(step.ko())).append(num(step.p99Ms(), "%.1f")).append(num(step.errorPct(), "%.2f"))
                         .append("<td").append(step.held() ? ">held" : " class=\"ko\">broke the SLO").append("</td></tr>\n");
             }
             b.append("</table>\n");
+            deliveries(b, n, DeliveryCounters.of(s));
         }
+    }
+
+    private static void deliveries(StringBuilder b, int n, Optional<DeliveryCounters> counters) {
+        if (counters.isEmpty()) {
+            b.append("<p class=\"muted deliveries\" id=\"deliveries-").append(n).append("\">No delivery counters: "
+                    + "neither the verdict nor a run summary beside it (&lt;Simulation&gt;-&lt;injector&gt;.json) has them.</p>\n");
+            return;
+        }
+        DeliveryCounters d = counters.get();
+        b.append("<table class=\"capacity deliveries\" id=\"deliveries-").append(n).append("\"><tr>"
+                + "<th class=\"num\">expected deliveries</th><th class=\"num\">delivered</th><th class=\"num\">lost</th>"
+                + "<th class=\"num\">duplicated</th><th class=\"num\">out of order</th><th class=\"num\">unparsed</th>"
+                + "<th>delivery</th></tr>\n<tr>")
+                .append(count(d.expectedDeliveriesSent(), false, "sent")).append(count(d.delivered(), false, "delivered"))
+                .append(count(d.lost(), true, "lost")).append(count(d.duplicates(), true, "duplicates"))
+                .append(count(d.outOfOrder(), true, "outOfOrder")).append(count(d.unparsedForwards(), true, "unparsed"))
+                .append("<td").append(d.clean() ? ">intact" : " class=\"ko\">messages lost, duplicated or reordered")
+                .append("</td></tr>\n</table>\n");
+    }
+
+    private static String count(Long v, boolean bad, String field) {
+        return "<td class=\"num" + (bad && v != null && v > 0 ? " ko" : "") + "\" data-field=\"" + field + "\">"
+                + (v == null ? "–" : v.toString()) + "</td>";
     }
 
     private static String ko(long ko) {

@@ -21,6 +21,19 @@ public final class CapacityReport {
     }
 
     public static Path write(List<Path> gatlingFolders, List<Path> capacityFiles, Path out) {
+        return write(gatlingFolders, capacityFiles, out, null);
+    }
+
+    /** The merged-run page: {@code index.html} when it is the whole report, else {@code merged.html} beside it. */
+    public static Path writeMerged(Path mergedJson, Path out, boolean alone) {
+        MergedRun run = MergedRun.read(mergedJson);
+        Html.writeStylesheet(out);
+        Path page = out.resolve(alone ? "index.html" : "merged.html");
+        Html.write(page, MergedPage.html(run, mergedJson, Instant.now()));
+        return page;
+    }
+
+    public static Path write(List<Path> gatlingFolders, List<Path> capacityFiles, Path out, Path mergedPage) {
         if (gatlingFolders.isEmpty()) {
             throw new IllegalArgumentException("no Gatling run folders given");
         }
@@ -42,7 +55,12 @@ public final class CapacityReport {
                 .map(f -> new CapacityVerdict.Source(f, CapacityVerdict.read(f))).toList();
         Html.writeStylesheet(out);
         Path index = out.resolve("index.html");
-        Html.write(index, CapacityPage.html(columns, extra, Instant.now()));
+        String html = CapacityPage.html(columns, extra, Instant.now());
+        if (mergedPage != null) {
+            html = html.replace("<h2>Runs</h2>", "<p><a id=\"merged-link\" href=\"" + mergedPage.getFileName()
+                    + "\">Merged distributed run</a></p>\n<h2>Runs</h2>");
+        }
+        Html.write(index, html);
         return index;
     }
 

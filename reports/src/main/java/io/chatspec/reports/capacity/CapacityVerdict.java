@@ -16,12 +16,26 @@ import java.util.stream.Stream;
 /**
  * The load module's capacity verdict ({@code target/chatspec/capacity-<injector>.json}, written by
  * CapacitySimulation): the highest arrival rate whose step, and every step before it, held the SLO.
+ *
+ * <p>Read additively: unknown fields are ignored and the optional ones ({@code stepSeconds}, a step's
+ * {@code achievedPerSecond}, {@code deliveries}) may be absent, so the load module can grow the file without
+ * breaking older report builds, and older files still render.
+ *
+ * @param stepSeconds how long each step lasted, if the file says; turns a step's counts into a rate
+ * @param deliveries  delivery counters, when the verdict file carries them itself
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CapacityVerdict(String slo, double capacityPerSecond, List<Step> steps) {
+public record CapacityVerdict(String slo, double capacityPerSecond, List<Step> steps, Double stepSeconds,
+                              DeliveryCounters deliveries) {
 
+    /** @param achievedPerSecond the rate the injector actually achieved in this step, in the offered rate's unit */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Step(double ratePerSecond, long ok, long ko, double p99Ms, double errorPct, boolean held) {
+    public record Step(double ratePerSecond, long ok, long ko, double p99Ms, double errorPct, boolean held,
+                       Double achievedPerSecond) {
+    }
+
+    public List<Step> stepsOrEmpty() {
+        return steps == null ? List.of() : steps;
     }
 
     /** A verdict and the file it came from (shown on the page, so nobody has to guess which run it belongs to). */

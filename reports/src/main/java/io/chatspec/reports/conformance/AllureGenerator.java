@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs Allure's own report generator (allure-commandline, unpacked from Maven Central by the build) as a child
- * JVM. It is not shaded into our jar: its dependency set (Jackson, Jetty, Freemarker...) would clash with ours.
+ * Runs Allure's own report generator (allure-commandline) as a child JVM. It is not shaded into our jar: its
+ * dependency set (Jackson, Jetty, Freemarker...) would clash with ours. The jar carries its distribution zip
+ * instead, so a copied jar can unpack it for itself (see {@link AllureInstall}).
  */
 public final class AllureGenerator {
     public static final String HOME_PROPERTY = "chatspec.allure.home";
@@ -23,15 +24,38 @@ public final class AllureGenerator {
     private final Path home;
 
     public AllureGenerator(Path home) {
-        if (!Files.isDirectory(home.resolve("lib"))) {
-            throw new IllegalArgumentException("not an allure-commandline folder (no lib/): " + home);
-        }
-        this.home = home;
+        this.home = distribution(home);
     }
 
     /**
-     * Where the build put it: {@code --allure-home}, then -Dchatspec.allure.home, then $ALLURE_HOME, then
-     * {@code allure-commandline/allure-*} next to our jar (target/) or next to target/classes.
+     * The distribution in {@code dir}: the folder itself when it has {@code lib/}, or its {@code allure-*}
+     * subfolder, so the folder the build unpacks into (target/allure-commandline, the one our messages name) works
+     * as well as the distribution inside it.
+     */
+    static Path distribution(Path dir) {
+        if (Files.isDirectory(dir.resolve("lib"))) {
+            return dir;
+        }
+        return inside(dir).orElseThrow(() -> new IllegalArgumentException(
+                "not an allure-commandline folder (no lib/, and no allure-*/lib/ inside): " + dir));
+    }
+
+    private static Optional<Path> inside(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(dir)) {
+            return homes.filter(p -> p.getFileName().toString().startsWith("allure-"))
+                    .filter(p -> Files.isDirectory(p.resolve("lib"))).sorted().reduce((a, b) -> b);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code --allure-home}, then -Dchatspec.allure.home, then $ALLURE_HOME, then {@code allure-commandline/} next
+     * to our jar (target/) or next to target/classes; a jar copied elsewhere unpacks the distribution from the
+     * local Maven repository or, failing that, from inside itself into the user's cache.
      */
     public static AllureGenerator locate(Path explicit) {
         if (explicit != null) {
@@ -45,23 +69,28 @@ public final class AllureGenerator {
         if (env != null && !env.isBlank()) {
             return new AllureGenerator(Path.of(env));
         }
-        return besideCode().map(AllureGenerator::new).orElseThrow(() -> new IllegalStateException(
-                "allure-commandline not found. Build the reports module (mvn -pl reports package unpacks it into "
-                        + "reports/target/allure-commandline/) or pass --allure-home DIR."));
+        Optional<Path> built = besideCode();
+        if (built.isPresent()) {
+            return new AllureGenerator(built.get());
+        }
+        String version = AllureInstall.version();
+        Optional<Path> repoZip = AllureInstall.fromLocalMavenRepository(version);
+        if (repoZip.isPresent()) {
+            return new AllureGenerator(AllureInstall.unpacked(version, () -> Files.newInputStream(repoZip.get())));
+        }
+        if (AllureGenerator.class.getResource(AllureInstall.BUNDLED_ZIP) != null) {
+            return new AllureGenerator(AllureInstall.unpacked(version,
+                    () -> AllureGenerator.class.getResourceAsStream(AllureInstall.BUNDLED_ZIP)));
+        }
+        throw new IllegalStateException("allure-commandline not found. Build the reports module (mvn -pl reports "
+                + "package unpacks it into reports/target/allure-commandline/) or pass --allure-home DIR.");
     }
 
     private static Optional<Path> besideCode() {
         try {
             Path code = Path.of(AllureGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = code.getParent().resolve("allure-commandline");
-            if (!Files.isDirectory(dir)) {
-                return Optional.empty();
-            }
-            try (Stream<Path> homes = Files.list(dir)) {
-                return homes.filter(p -> p.getFileName().toString().startsWith("allure-"))
-                        .filter(p -> Files.isDirectory(p.resolve("lib"))).sorted().reduce((a, b) -> b);
-            }
-        } catch (URISyntaxException | IOException | RuntimeException e) {
+            return inside(code.getParent().resolve("allure-commandline"));
+        } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,8 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -18,6 +20,11 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.users} (even, default 20), {@code iterations} (per user, default 20), {@code rate}
  * (iterations/s per user, default 10), {@code fileSize} (default 64K).
  */
+@Describe(value = "All ten commands: 70 % private, 25 % group, 5 % member list, one file per pair, then offline", params = {
+        @Param(name = "users", defaultValue = "20", help = "virtual users, even"),
+        @Param(name = "iterations", defaultValue = "20", help = "commands per user"),
+        @Param(name = "rate", defaultValue = "10", help = "commands/s per user"),
+        @Param(name = "fileSize", defaultValue = "64K", help = "bytes per file (K/M/G suffix)")})
 public class MixedWorkloadSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
     private final int iterations = Params.integer("iterations", 20);

@@ -1,11 +1,15 @@
 package io.chatspec.load.simulations;
 
+import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.chatspec.load.gatling.ChatDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
@@ -17,6 +21,14 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.users} (even, default 20), {@code rate} (messages/s over all users, default 200),
  * {@code duration} (s, default 3), {@code messageSize} (chars, default 64).
  */
+@Describe(value = "Pairs of friends chat at a total rate: private_chat reply time, send-to-arrival delivery time, exactly-once delivery; with a plain-client baseline of the same pairs and message size", params = {
+        @Param(name = "users", defaultValue = "20", help = "virtual users, even: users/2 chatting pairs"),
+        @Param(name = "rate", defaultValue = "200", help = "messages/s over all users"),
+        @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
+        @Param(name = "messageSize", defaultValue = "64", help = "characters of text per message"),
+        @Param(name = "baseline.window", defaultValue = "1", help = "plain-client baseline: chats in flight per sender"),
+        @Param(name = "baseline.messages", defaultValue = "20000", help = "plain-client baseline: messages at least"),
+        @Param(name = "baseline", defaultValue = "true", help = "also measure a plain NIO client with the same pairs and message size")})
 public class PrivateChatSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
     private final double rate = Params.decimal("rate", 200);
@@ -30,11 +42,17 @@ public class PrivateChatSimulation extends ChatSimulation {
             .exec(connect(), register("#{me}", PASSWORD), login("#{me}", PASSWORD),
                     rendezvous("#{pair}/online", 2, wait))
             .doIf("#{initiator}").then(exec(add("#{me}", "#{partner}")))
-            .repeat(perUser).on(pace(pace), exec(privateChat("#{me}", "#{partner}", messageSize)))
+            // repeat(perUser).on(pace(pace), exec(privateChat(...))) without a session rewrite per message
+            .exec(privateChats("#{me}", "#{partner}", messageSize, perUser, pace))
             .exec(awaitDeliveries(perUser, wait), offline("#{me}"), close());
 
     {
         setUp(pairs.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))).protocols(protocol()))
                 .assertions(slo(1000));
+    }
+
+    @Override
+    protected Map<String, Object> extraResults(LoadMetrics metrics) {
+        return plainClientBaseline(metrics, "deliver private_chat", users, perUser, rate);
     }
 }

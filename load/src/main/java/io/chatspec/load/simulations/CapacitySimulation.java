@@ -3,6 +3,8 @@ package io.chatspec.load.simulations;
 import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.sim.CapacityReport;
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -28,6 +30,17 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>Warm up below the range being judged: a cold server JVM offered a high rate builds a backlog that it then
  * carries into every step, and no step holds.
  */
+@Describe(value = "Short sessions at a stepped arrival rate; the capacity is the highest rate whose step (and every step before it) held the SLO", params = {
+        @Param(name = "capacity.start", defaultValue = "20", help = "sessions/s of the first judged step"),
+        @Param(name = "capacity.step", defaultValue = "20", help = "sessions/s added per step"),
+        @Param(name = "capacity.steps", defaultValue = "3", help = "judged steps"),
+        @Param(name = "capacity.stepSeconds", defaultValue = "2", help = "seconds per step"),
+        @Param(name = "capacity.messages", defaultValue = "3", help = "private messages per session"),
+        @Param(name = "capacity.warmupSeconds", defaultValue = "2", help = "seconds of warm-up before the first step"),
+        @Param(name = "capacity.warmupRate", defaultValue = "capacity.start", help = "sessions/s during warm-up"),
+        @Param(name = "capacity.p99Ms", defaultValue = "50", help = "per-step p99 limit, ms"),
+        @Param(name = "capacity.errorPct", defaultValue = "1", help = "per-step error limit, %"),
+        @Param(name = "residents", defaultValue = "4", help = "resident recipients")})
 public class CapacitySimulation extends ChatSimulation {
     private final double start = Params.decimal("capacity.start", 20);
     private final double step = Params.decimal("capacity.step", 20);

@@ -1,6 +1,8 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -18,6 +20,12 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.groupSize} (default 10), {@code groups} (default 2), {@code rate} (messages/s per group,
  * default 20), {@code duration} (s, default 3), {@code messageSize}.
  */
+@Describe(value = "The first member of each group sends; every other member must get every message: deliver group_chat and fanout first-to-last", params = {
+        @Param(name = "groupSize", defaultValue = "10", help = "members per group"),
+        @Param(name = "groups", defaultValue = "2", help = "groups"),
+        @Param(name = "rate", defaultValue = "20", help = "messages/s per group"),
+        @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
+        @Param(name = "messageSize", defaultValue = "64", help = "characters of text per message")})
 public class GroupFanoutSimulation extends ChatSimulation {
     private final int size = Math.max(2, Params.integer("groupSize", 10));
     private final int groups = Params.integer("groups", 2);

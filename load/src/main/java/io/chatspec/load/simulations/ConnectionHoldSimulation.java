@@ -2,6 +2,8 @@ package io.chatspec.load.simulations;
 
 import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.FootprintSampler;
 import io.chatspec.load.sim.Params;
@@ -31,6 +33,12 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * {@code hold.rampSeconds} (to log in one step's users, at least 1, default 1), {@code hold.stepSeconds} (idle
  * after each ramp, default 1), {@code waitTimeout} (default 30).
  */
+@Describe(value = "How many logged-in users the server holds: idle users climb in steps, then each sends one private_chat that must be delivered", params = {
+        @Param(name = "hold.step", defaultValue = "26", help = "users added per step (even)"),
+        @Param(name = "hold.steps", defaultValue = "2", help = "steps"),
+        @Param(name = "hold.rampSeconds", defaultValue = "1", help = "seconds to ramp each step"),
+        @Param(name = "hold.stepSeconds", defaultValue = "1", help = "idle seconds after each ramp"),
+        @Param(name = "waitTimeout", defaultValue = "30", help = "seconds for rendezvous and deliveries")})
 public class ConnectionHoldSimulation extends ChatSimulation {
     private final int step = Params.integer("hold.step", 26) & ~1;
     private final int steps = Params.integer("hold.steps", 2);

@@ -1,6 +1,8 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.Params;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -20,6 +22,10 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.rate} (arrivals/s, default 30), {@code duration} (s, default 3), {@code residents}
  * (default 5).
  */
+@Describe(value = "Arrivals register, log in, befriend a resident, go offline and log in again; residents time the notifications", params = {
+        @Param(name = "rate", defaultValue = "30", help = "arrivals/s"),
+        @Param(name = "duration", defaultValue = "3", help = "seconds of arrivals"),
+        @Param(name = "residents", defaultValue = "5", help = "resident users receiving notifications")})
 public class LoginStormSimulation extends ChatSimulation {
     private final double rate = Params.decimal("rate", 30);
     private final double duration = Params.decimal("duration", 3);

@@ -2,6 +2,8 @@ package io.chatspec.load.simulations;
 
 import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.sim.ChatSimulation;
+import io.chatspec.load.sim.Describe;
+import io.chatspec.load.sim.Describe.Param;
 import io.chatspec.load.sim.Feeders;
 import io.chatspec.load.sim.LoopbackBaseline;
 import io.chatspec.load.sim.Params;
@@ -23,6 +25,10 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  * <p>{@code -Dchatspec.transfers} (concurrent, default 2), {@code fileSize} (bytes, K/M/G suffix, default 1M),
  * {@code baseline} (default true).
  */
+@Describe(value = "Concurrent file relays: send_file, relay send, relay receive (length and SHA-256 checked), MB/s against a direct loopback copy", params = {
+        @Param(name = "transfers", defaultValue = "2", help = "concurrent transfers"),
+        @Param(name = "fileSize", defaultValue = "1M", help = "bytes per file (K/M/G suffix)"),
+        @Param(name = "baseline", defaultValue = "true", help = "also measure a direct loopback copy of the same size and concurrency")})
 public class FileTransferSimulation extends ChatSimulation {
     private final int transfers = Params.integer("transfers", 2);
     private final long fileSize = Params.bytes("fileSize", 1 << 20);

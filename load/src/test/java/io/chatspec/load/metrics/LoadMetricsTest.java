@@ -1,0 +1,35 @@
+package io.chatspec.load.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.testng.annotations.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+
+/** The cached per-request handles keep the OK/KO keys, counts and active windows the summaries are made of. */
+public class LoadMetricsTest {
+    @Test
+    public void okAndKoOfOneRequestLandUnderTheirOwnKeysWithTheirOwnWindows() throws Exception {
+        Path log = Files.createTempDirectory("metrics").resolve("m.hlog");
+        LoadMetrics m = LoadMetrics.start(log, "t");
+        for (int i = 0; i < 5; i++) {
+            m.record("private_chat", 1_000_000 + i * 1_000, 1_000_500 + i * 1_000, true);
+        }
+        m.record("private_chat", 2_000_000, 4_000_000, false);
+        m.record("login", 10, 20, true);
+        m.stop();
+
+        Map<String, Histogram> totals = m.totals();
+        assertEquals(totals.get("OK:private_chat").getTotalCount(), 5);
+        assertEquals(totals.get("KO:private_chat").getTotalCount(), 1);
+        assertEquals(totals.get("OK:login").getTotalCount(), 1);
+        assertFalse(totals.containsKey("KO:login"), "no KO outcome, no KO histogram");
+        assertEquals(m.activeSeconds("OK:private_chat"), 0.0045, 1e-9);
+        assertEquals(m.activeSeconds("KO:private_chat"), 2.0, 1e-9);
+        assertEquals(totals.get("KO:private_chat").getMaxValue(), 2_000_000, 2_000_000 / 1000.0);
+    }
+}
