@@ -52,7 +52,7 @@ public class ConformanceSuiteTest {
             EmbeddedTarget e = EmbeddedServerHolder.get();
             target = e;
             settings = settings.withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withRelayPortCount(e.relayPortCount());
+                    .withRelayPortCount(e.relayPortCount()).withLimits(e.limits());
         }
         String include = System.getProperty("chatspec.include", "");
         List<String> inc = include.isBlank() ? List.of() : Arrays.asList(include.split(","));

@@ -23,10 +23,17 @@ public final class Results {
     public static final String NOT_IN_GROUP = "not_in_group";
     public static final String BUSY = "busy";
 
+    // Resource limits (docs/PROTOCOL.md, LIMIT-*): sent in an error message just before the server closes.
+    public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    public static final String MESSAGE_TIMEOUT = "message_timeout";
+    public static final String LOGIN_TIMEOUT = "login_timeout";
+    public static final String OVERLOADED = "overloaded";
+
     /** Every result value above: a value outside it is not a protocol word (a misspelling, say). */
     public static final java.util.Set<String> ALL = java.util.Set.of(SUCCESS, FAILURE, USER_NOT_EXIST, PASSWORD_ERROR,
             ALREADY_FRIEND, GROUP_EXIST, GROUP_NOT_EXIST, USER_IN_GROUP, OFFLINE, TIMEOUT, BAD_JSON, UNKNOWN_CMD,
-            BAD_REQUEST, TOO_LARGE, NOT_LOGGED_IN, PERMISSION_DENIED, NOT_IN_GROUP, BUSY);
+            BAD_REQUEST, TOO_LARGE, NOT_LOGGED_IN, PERMISSION_DENIED, NOT_IN_GROUP, BUSY, TOO_MANY_CONNECTIONS,
+            MESSAGE_TIMEOUT, LOGIN_TIMEOUT, OVERLOADED);
 
     private Results() {
     }

@@ -2,6 +2,11 @@ package io.chatspec.server;
 
 import io.chatspec.protocol.netty.Transports;
 import io.chatspec.server.domain.ChatDomain;
+import io.chatspec.server.domain.DomainLimits;
+import io.chatspec.server.limits.ConnectionGuard;
+import io.chatspec.server.limits.Fatal;
+import io.chatspec.server.limits.GuardSnapshot;
+import io.chatspec.server.limits.LoopWatchdog;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.netty.ChatPipeline;
 import io.chatspec.server.netty.DomainGateway;
@@ -12,6 +17,9 @@ import io.chatspec.server.store.ChatStore;
 import io.chatspec.server.store.InMemoryChatStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -21,6 +29,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +44,11 @@ import java.util.function.Function;
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReferenceServer.class);
+    /** A loop that runs no task for this long is stuck for good (a busy loop answers within milliseconds). */
+    private static final Duration STUCK_LOOP = Duration.ofSeconds(30);
+
+    /** Sees the accept loop's errors before Netty's acceptor swallows them (it only pauses accepting for 1 s). */
+    private static final ChannelHandler FATAL_ON_ACCEPT = new FatalOnAccept();
 
     private final ServerConfig config;
     private final EventLoopGroup boss;
@@ -40,19 +56,24 @@ public final class ReferenceServer implements AutoCloseable {
     private final Channel listener;
     private final TransferRelay relay;
     private final DomainGateway gateway;
+    private final ConnectionGuard guard;
+    private final LoopWatchdog watchdog;
     private final ChatStore store;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private ReferenceServer(ServerConfig config, EventLoopGroup boss, EventLoopGroup workers, Channel listener,
-                            TransferRelay relay, DomainGateway gateway, ChatStore store) {
+                            TransferRelay relay, DomainGateway gateway, ChatStore store, ConnectionGuard guard,
+                            LoopWatchdog watchdog) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
         this.relay = relay;
         this.gateway = gateway;
+        this.guard = guard;
+        this.watchdog = watchdog;
         this.store = store;
         this.address = (InetSocketAddress) listener.localAddress();
     }
@@ -77,28 +98,47 @@ public final class ReferenceServer implements AutoCloseable {
     public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHasher hasher) {
         EventLoopGroup boss = Transports.newGroup("chatspec-accept", 1);
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        DomainGateway gateway = new DomainGateway(new ChatDomain(store), hasher);
+        ServerLimits limits = config.limits();
+        DomainGateway gateway = new DomainGateway(new ChatDomain(store,
+                new DomainLimits(limits.maxNameLength(), limits.maxTransfersPerUser())), hasher);
         TransferRelay relay = new TransferRelay(workers, config.host(), new RelayPorts(config.relayPorts()),
                 config.transferTimeout(), gateway);
         gateway.attach(relay);
         AtomicLong sessions = new AtomicLong();
+        ConnectionGuard guard = new ConnectionGuard(limits, candidates -> gateway.inspect(d -> {
+            Set<SessionId> withUser = new HashSet<>();
+            for (SessionId s : candidates) {
+                if (d.userOn(s).isPresent()) {
+                    withUser.add(s);
+                }
+            }
+            return withUser;
+        }));
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .handler(FATAL_ON_ACCEPT)
                     .childHandler(new ChatPipeline(config.maxMessageSize(),
-                            () -> new SessionId(sessions.incrementAndGet()), gateway))
+                            () -> new SessionId(sessions.incrementAndGet()), gateway, guard))
                     .bind(config.host(), config.port())
                     .syncUninterruptibly()
                     .channel();
-            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway, store);
+            LoopWatchdog watchdog = new LoopWatchdog(STUCK_LOOP, boss, workers);
+            ReferenceServer server = new ReferenceServer(config, boss, workers, ch, relay, gateway, store,
+                    guard, watchdog);
             log.info("listening on {}:{} (relay ports {}, transfer timeout {}, max message {} bytes)",
                     config.host(), server.port(), config.relayPorts(), config.transferTimeout(),
                     config.maxMessageSize());
+            log.info("limits: at most {} connections, {} bytes buffered in all, message deadline {}, login deadline "
+                            + "{}, read deadline {}, names up to {} characters, {} open transfers per user",
+                    guard.maxConnections(), guard.budget().limit(), limits.messageDeadline(), limits.loginDeadline(),
+                    limits.readDeadline(), limits.maxNameLength(), limits.maxTransfersPerUser());
             return server;
         } catch (Exception e) {
+            guard.close();
             // Netty rethrows the bind's checked exception (say, a BindException) without declaring it.
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -131,6 +171,11 @@ public final class ReferenceServer implements AutoCloseable {
         return relay.peakBufferedBytes();
     }
 
+    /** What the connection guard holds and has shed so far (LIMIT rules). */
+    public GuardSnapshot limitsSnapshot() {
+        return guard.snapshot();
+    }
+
     /** A consistent look at the domain state, for diagnostics and tests. */
     public <T> T inspect(Function<ChatDomain, T> query) {
         return gateway.inspect(query);
@@ -152,12 +197,14 @@ public final class ReferenceServer implements AutoCloseable {
             return;
         }
         try {
+            watchdog.close();
             listener.close().syncUninterruptibly();
             relay.close();
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             gateway.close();
             closeStore(store);
+            guard.close();
             log.info("stopped listening on {}:{}", config.host(), port());
         } finally {
             terminated.countDown();
@@ -171,6 +218,15 @@ public final class ReferenceServer implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("closing the store failed", e);
             }
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private static final class FatalOnAccept extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Fatal.check(cause);
+            ctx.fireExceptionCaught(cause);
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param transferTimeout how long both parties of a file transfer have to connect to the relay port
  * @param relayPorts      where relay listeners bind
  * @param maxMessageSize  longest accepted message in bytes; longer ones get {@code too_large} and a close
+ * @param limits          what clients may hold and for how long: memory budget, connections, deadlines, names
  */
 public record ServerConfig(String host, int port, Duration transferTimeout, RelayPortRange relayPorts,
-                           int maxMessageSize) {
+                           int maxMessageSize, ServerLimits limits) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8888;
     public static final Duration DEFAULT_TRANSFER_TIMEOUT = Duration.ofSeconds(10);
@@ -23,6 +24,7 @@ public record ServerConfig(String host, int port, Duration transferTimeout, Rela
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(transferTimeout, "transferTimeout");
         Objects.requireNonNull(relayPorts, "relayPorts");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
@@ -34,7 +36,15 @@ public record ServerConfig(String host, int port, Duration transferTimeout, Rela
         }
     }
 
-    /** The documented defaults: 127.0.0.1:8888, 10 s transfer timeout, ephemeral relay ports, 64 KiB messages. */
+    /** With the default {@link ServerLimits}. */
+    public ServerConfig(String host, int port, Duration transferTimeout, RelayPortRange relayPorts, int maxMessageSize) {
+        this(host, port, transferTimeout, relayPorts, maxMessageSize, ServerLimits.defaults());
+    }
+
+    /**
+     * The documented defaults: 127.0.0.1:8888, 10 s transfer timeout, ephemeral relay ports, 64 KiB messages,
+     * {@link ServerLimits#defaults()}.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRANSFER_TIMEOUT, RelayPortRange.EPHEMERAL,
                 DEFAULT_MAX_MESSAGE_SIZE);
@@ -46,22 +56,26 @@ public record ServerConfig(String host, int port, Duration transferTimeout, Rela
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, transferTimeout, relayPorts, maxMessageSize);
+        return new ServerConfig(h, port, transferTimeout, relayPorts, maxMessageSize, limits);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, transferTimeout, relayPorts, maxMessageSize);
+        return new ServerConfig(host, p, transferTimeout, relayPorts, maxMessageSize, limits);
     }
 
     public ServerConfig withTransferTimeout(Duration t) {
-        return new ServerConfig(host, port, t, relayPorts, maxMessageSize);
+        return new ServerConfig(host, port, t, relayPorts, maxMessageSize, limits);
     }
 
     public ServerConfig withRelayPorts(RelayPortRange r) {
-        return new ServerConfig(host, port, transferTimeout, r, maxMessageSize);
+        return new ServerConfig(host, port, transferTimeout, r, maxMessageSize, limits);
     }
 
     public ServerConfig withMaxMessageSize(int bytes) {
-        return new ServerConfig(host, port, transferTimeout, relayPorts, bytes);
+        return new ServerConfig(host, port, transferTimeout, relayPorts, bytes, limits);
+    }
+
+    public ServerConfig withLimits(ServerLimits l) {
+        return new ServerConfig(host, port, transferTimeout, relayPorts, maxMessageSize, l);
     }
 }

@@ -1,5 +1,6 @@
 package io.chatspec.server;
 
+import io.chatspec.server.limits.Fatal;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.store.ChatStore;
 import io.chatspec.server.store.InMemoryChatStore;
@@ -67,6 +68,45 @@ public final class ServerMain implements Callable<Integer> {
                     + "own parameters, so changing these never locks anyone out.")
     int passwordIterations;
 
+    @Option(names = "--max-buffered", paramLabel = "BYTES", defaultValue = "auto", converter = SizeConverter.class,
+            description = "Memory budget for all connections together: unfinished messages, decoder buffers and "
+                    + "queued server messages, e.g. 64m, 1g; near it the biggest holders are paused and the worst "
+                    + "closed (default: ${DEFAULT-VALUE} = a quarter of the heap).")
+    long maxBuffered;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "auto", converter = AutoIntConverter.class,
+            description = "Open chat connections; beyond it a new one gets too_many_connections and is closed "
+                    + "(default: ${DEFAULT-VALUE} = one per 32 KiB of heap).")
+    int maxConnections;
+
+    @Option(names = "--message-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "How long a message may stay unfinished before its connection gets message_timeout and "
+                    + "is closed (default: ${DEFAULT-VALUE}).")
+    Duration messageDeadline;
+
+    @Option(names = "--login-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s",
+            description = "How long a connection may stay without a logged-in user before it gets login_timeout "
+                    + "and is closed (default: ${DEFAULT-VALUE}).")
+    Duration loginDeadline;
+
+    @Option(names = "--read-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s",
+            description = "How long a connection's queue of server messages may go without shrinking (its client "
+                    + "does not read) before it is closed (default: ${DEFAULT-VALUE}).")
+    Duration readDeadline;
+
+    @Option(names = "--max-name-length", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_NAME_LENGTH,
+            description = "Longest user or group name in characters; longer ones get bad_request "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxNameLength;
+
+    @Option(names = "--max-transfers-per-user", paramLabel = "N",
+            defaultValue = "" + ServerLimits.DEFAULT_MAX_TRANSFERS_PER_USER,
+            description = "File transfers one user may have open at once; more get busy (default: ${DEFAULT-VALUE}).")
+    int maxTransfersPerUser;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,7 +138,9 @@ public final class ServerMain implements Callable<Integer> {
 
     ServerConfig config() {
         try {
-            return new ServerConfig(host, port, transferTimeout, relayPorts, maxMessageSize);
+            return new ServerConfig(host, port, transferTimeout, relayPorts, maxMessageSize,
+                    new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline,
+                            maxNameLength, maxTransfersPerUser));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -125,6 +167,15 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // A process that cannot serve any more exits, so a supervisor restarts it (issue 9).
+        Fatal.exitProcess();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (Fatal.isFatal(e)) {
+                Fatal.giveUp("uncaught on " + t.getName() + ": " + e);
+            } else {
+                log.error("uncaught exception on {}", t.getName(), e);
+            }
+        });
         ReferenceServer s = startAndAnnounce();
         Thread hook = new Thread(() -> {
             log.info("shutting down");
@@ -163,6 +214,51 @@ public final class ServerMain implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new CommandLine.TypeConversionException(
                     "'" + value + "' is not a duration (try 500ms, 10s, 2m, PT10S or a number of seconds)");
+        }
+    }
+
+    /** {@code auto} (0: derived from the heap), a number of bytes, or one with k, m or g (binary units). */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return parseSize(value);
+        }
+    }
+
+    static long parseSize(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("auto")) {
+            return 0;
+        }
+        v = v.endsWith("ib") ? v.substring(0, v.length() - 2) : v.endsWith("b") ? v.substring(0, v.length() - 1) : v;
+        try {
+            char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+            long factor = switch (unit) {
+                case 'k' -> 1024L;
+                case 'm' -> 1024L * 1024;
+                case 'g' -> 1024L * 1024 * 1024;
+                default -> 1;
+            };
+            String number = factor == 1 ? v : v.substring(0, v.length() - 1).trim();
+            return Math.multiplyExact(Long.parseLong(number), factor);
+        } catch (RuntimeException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a size (try auto, 65536, 512k, 64m or 1g)");
+        }
+    }
+
+    /** {@code auto} (0: derived from the heap) or a number. */
+    static final class AutoIntConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.trim().equalsIgnoreCase("auto")) {
+                return 0;
+            }
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number or auto");
+            }
         }
     }
 

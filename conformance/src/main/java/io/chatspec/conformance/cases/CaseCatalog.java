@@ -29,6 +29,7 @@ public final class CaseCatalog {
         all.addAll(SessCases.cases());
         all.addAll(EdgeCases.cases());
         all.addAll(DurableCases.cases());
+        all.addAll(LimitCases.cases());
         return List.copyOf(all);
     }
 

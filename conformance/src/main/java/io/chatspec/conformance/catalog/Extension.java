@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reference server's documented extensions (PROTOCOL.md sections 13-16). A server that does not claim one is
+ * The reference server's documented extensions (PROTOCOL.md sections 13-17). A server that does not claim one is
  * still tested, but its rules are reported as INFO instead of being judged.
  */
 public enum Extension {
-    ERR, SESS, EDGE, DURABLE;
+    ERR, SESS, EDGE, DURABLE, LIMIT;
 
     /** The extension a rule ID belongs to, if any ({@code ERR-3} -> ERR, {@code LOGIN-4} -> none). */
     public static Optional<Extension> ofRule(String ruleId) {
@@ -37,7 +37,7 @@ public enum Extension {
                 try {
                     set.add(valueOf(part.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown extension '" + part + "' (known: ERR, SESS, EDGE, DURABLE)");
+                    throw new IllegalArgumentException("unknown extension '" + part + "' (known: ERR, SESS, EDGE, DURABLE, LIMIT)");
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.report.ConsoleReporter;
 import io.chatspec.conformance.report.Outputs;
+import io.chatspec.conformance.runner.LimitSettings;
 import io.chatspec.conformance.runner.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
@@ -70,7 +71,7 @@ public final class ConformanceCli implements Callable<Integer> {
                     + "Default: 2s for the embedded server (which is started with it), 10s otherwise.")
     Duration transferTimeout;
 
-    @Option(names = "--claims", paramLabel = "EXT", description = "Extensions the target claims: ERR,SESS,EDGE, all or none. "
+    @Option(names = "--claims", paramLabel = "EXT", description = "Extensions the target claims: ERR,SESS,EDGE,LIMIT, all or none. "
             + "Default: all for the embedded server, none otherwise. Unclaimed extension cases report INFO.")
     String claims;
 
@@ -87,6 +88,12 @@ public final class ConformanceCli implements Callable<Integer> {
     @Option(names = "--relay-ports", paramLabel = "N", defaultValue = "0",
             description = "Size of the target's relay port range, for the 'all ports busy' case; 0 = unknown (case SKIPPED).")
     int relayPorts;
+
+    @Option(names = "--limits", paramLabel = "KEY=VALUE,...",
+            description = "The target's resource limits, for the LIMIT cases: connections=N, message-deadline=D, "
+                    + "login-deadline=D, read-deadline=D, name-length=N, transfers-per-user=N (any subset; a case "
+                    + "whose limit is not given is SKIPPED). The embedded server's are known.")
+    String limits;
 
     @Option(names = "--alias", paramLabel = "SERVER_NAME=SPEC_NAME",
             description = "The target spells a cmd, result or field name differently (e.g. login_replay=login_reply, "
@@ -162,6 +169,13 @@ public final class ConformanceCli implements Callable<Integer> {
             err.println(e.getMessage());
             return USAGE_OR_CONNECTION;
         }
+        LimitSettings limitSettings;
+        try {
+            limitSettings = LimitSettings.parse(limits);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE_OR_CONNECTION;
+        }
         Target t;
         int relayCount = relayPorts;
         Duration transfer = transferTimeout;
@@ -175,6 +189,7 @@ public final class ConformanceCli implements Callable<Integer> {
                 transfer = transfer != null ? transfer : Duration.ofSeconds(2);
                 EmbeddedTarget e = EmbeddedTarget.start(transfer);
                 relayCount = relayCount > 0 ? relayCount : e.relayPortCount();
+                limitSettings = limits != null ? limitSettings : e.limits();
                 t = e;
             }
         } catch (RuntimeException e) {
@@ -183,7 +198,7 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         transfer = transfer != null ? transfer : Duration.ofSeconds(10);
         RunSettings settings = new RunSettings(replyTimeout, quietWindow, transfer, strict, numericLength, claimed,
-                parallel, maxMessageSize, relayCount, include, exclude, output, aliasMap);
+                parallel, maxMessageSize, relayCount, include, exclude, output, aliasMap, limitSettings);
         try (Target closing = t) {
             RunResult run = new SuiteRunner(closing, settings, new ConsoleReporter(out)).run(cases);
             for (Path p : Outputs.writeAll(run, output)) {

@@ -38,8 +38,17 @@ public final class RelayParty implements AutoCloseable {
 
     /** Connects; an {@link IOException} means the port did not accept (FILE-4, FILE-15). */
     public static RelayParty connect(InetSocketAddress relay, Duration timeout) throws IOException {
+        return connect(relay, timeout, null);
+    }
+
+    /** Connects from the local address {@code from} (say 127.0.0.2, an outsider for LIMIT-7), or any when null. */
+    public static RelayParty connect(InetSocketAddress relay, Duration timeout, java.net.InetAddress from)
+            throws IOException {
         Socket s = new Socket();
         try {
+            if (from != null) {
+                s.bind(new InetSocketAddress(from, 0));
+            }
             s.connect(relay, (int) timeout.toMillis());
             s.setTcpNoDelay(true);
         } catch (IOException e) {

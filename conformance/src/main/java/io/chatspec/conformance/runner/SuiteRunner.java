@@ -105,6 +105,7 @@ public final class SuiteRunner {
         options.put("include", settings.include());
         options.put("exclude", settings.exclude());
         options.put("aliases", settings.aliases().asMap());
+        options.put("limits", settings.limits().asMap());
         Set<String> claimNames = new TreeSet<>();
         claims.forEach(e -> claimNames.add(e.name()));
         List<Restart> restarts;

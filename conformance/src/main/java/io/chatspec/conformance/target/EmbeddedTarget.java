@@ -3,7 +3,9 @@ package io.chatspec.conformance.target;
 import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.RelayPortRange;
+import io.chatspec.conformance.runner.LimitSettings;
 import io.chatspec.server.ServerConfig;
+import io.chatspec.server.ServerLimits;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,10 +18,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The reference server started in-process on a free port: the default target, which claims every extension but
  * DURABLE (its store is in memory, so a restart, which it can only simulate by starting a fresh server, loses it).
- * It gets a small fixed relay port range so the "all relay ports busy" case (EDGE-17) can be judged too.
+ * It gets a small fixed relay port range so the "all relay ports busy" case (EDGE-17) can be judged too, and
+ * limits ({@link #LIMITS}) short enough for the LIMIT cases to finish quickly and loose enough for no other case to
+ * notice them.
  */
 public final class EmbeddedTarget implements Target {
     public static final int RELAY_PORTS = 32;
+    public static final LimitSettings LIMITS = new LimitSettings(512, Duration.ofSeconds(3), Duration.ofSeconds(10),
+            Duration.ofSeconds(3), ServerLimits.DEFAULT_MAX_NAME_LENGTH, ServerLimits.DEFAULT_MAX_TRANSFERS_PER_USER);
 
     private final Duration transferTimeout;
     private final RelayPortRange relayPorts;
@@ -37,7 +43,15 @@ public final class EmbeddedTarget implements Target {
 
     private ServerConfig config() {
         return ServerConfig.ephemeral().withHost("127.0.0.1").withTransferTimeout(transferTimeout)
-                .withRelayPorts(relayPorts);
+                .withRelayPorts(relayPorts).withLimits(ServerLimits.defaults().withMaxConnections(LIMITS.connections())
+                        .withMessageDeadline(LIMITS.messageDeadline()).withLoginDeadline(LIMITS.loginDeadline())
+                        .withReadDeadline(LIMITS.readDeadline()).withMaxNameLength(LIMITS.nameLength())
+                        .withMaxTransfersPerUser(LIMITS.transfersPerUser()));
+    }
+
+    /** What the harness must be told about this server's limits. */
+    public LimitSettings limits() {
+        return LIMITS;
     }
 
     public int relayPortCount() {

@@ -26,7 +26,7 @@ public class CaseIsolationTest {
         }
         EmbeddedTarget e = EmbeddedServerHolder.get();
         RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                .withRelayPortCount(e.relayPortCount()).withClaims(EnumSet.allOf(Extension.class));
+                .withRelayPortCount(e.relayPortCount()).withLimits(e.limits()).withClaims(EnumSet.allOf(Extension.class));
         RunResult r = new SuiteRunner(e, settings, new RunListener() {
         }).run(Selection.apply(CaseCatalog.all(), List.of("framing.pipelined-send-file", "edge.relay-busy"), List.of()));
         assertTrue(r.cases().size() == 2, "selected " + r.cases().size());

@@ -87,6 +87,14 @@ public final class FrameSplitter {
         return out;
     }
 
+    /**
+     * Bytes held for an unfinished object or a garbage run not yet ended by a newline: what this connection's
+     * input costs in memory right now, for servers that budget it.
+     */
+    public int heldBytes() {
+        return current.size() + garbage.size();
+    }
+
     /** True while part of an object has been read and its end has not. */
     public boolean midObject() {
         return depth > 0;

@@ -7,6 +7,10 @@ import io.chatspec.protocol.Results;
 import io.chatspec.server.domain.Effect.Close;
 import io.chatspec.server.domain.Effect.OpenTransfer;
 import io.chatspec.server.domain.Effect.Send;
+import io.chatspec.protocol.table.CommandSpec;
+import io.chatspec.protocol.table.CommandTable;
+import io.chatspec.protocol.table.FieldKind;
+import io.chatspec.protocol.table.FieldSpec;
 import io.chatspec.server.store.ChatStore;
 
 import java.util.ArrayList;
@@ -36,25 +40,37 @@ import static io.chatspec.protocol.Results.*;
  */
 public final class ChatDomain {
     private final ChatStore store;
+    private final DomainLimits limits;
     private final Set<SessionId> connected = new HashSet<>();
     private final Map<SessionId, String> userOf = new HashMap<>();
     private final Map<String, SessionId> sessionOf = new HashMap<>();
     private final Map<TransferId, PendingTransfer> transfers = new HashMap<>();
+    private final Map<String, Integer> openTransfersBySender = new HashMap<>();
     private final LoginThrottle throttle = new LoginThrottle();
     private final LongSupplier nanoClock;
     private long lastTransfer;
 
-    private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename) {
+    private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename,
+                                   String sender) {
     }
 
     public ChatDomain(ChatStore store) {
-        this(store, System::nanoTime);
+        this(store, System::nanoTime, DomainLimits.DEFAULTS);
     }
 
     /** {@code nanoClock} only ages login failures (throttling); tests pass a fake one. */
     public ChatDomain(ChatStore store, LongSupplier nanoClock) {
+        this(store, nanoClock, DomainLimits.DEFAULTS);
+    }
+
+    public ChatDomain(ChatStore store, DomainLimits limits) {
+        this(store, System::nanoTime, limits);
+    }
+
+    public ChatDomain(ChatStore store, LongSupplier nanoClock, DomainLimits limits) {
         this.store = store;
         this.nanoClock = nanoClock;
+        this.limits = limits;
     }
 
     // ---- connection events -------------------------------------------------------------------------------------
@@ -87,6 +103,9 @@ public final class ChatDomain {
             return List.of(new Send(session, Message.of(ERROR, "result", UNKNOWN_CMD)));
         }
         List<Effect> out = new ArrayList<>();
+        if (nameTooLong(session, command, out)) {
+            return out;
+        }
         switch (cmd) {
             case REGISTER -> register(session, command, out);
             case LOGIN -> login(session, command, out);
@@ -134,12 +153,12 @@ public final class ChatDomain {
 
     /** The relay finished (or aborted after both connected); nothing is reported on the control connection. */
     public List<Effect> transferEnded(TransferId transfer) {
-        transfers.remove(transfer);
+        forget(transfer);
         return List.of();
     }
 
     private List<Effect> endWith(TransferId transfer, String result) {
-        PendingTransfer t = transfers.remove(transfer);
+        PendingTransfer t = forget(transfer);
         if (t == null) {
             return List.of();
         }
@@ -164,6 +183,26 @@ public final class ChatDomain {
 
     public int pendingTransfers() {
         return transfers.size();
+    }
+
+    /**
+     * The control connections of an open transfer's sender and receiver, in that order, while they are connected:
+     * the relay admits connections only from their addresses. Empty for an unknown transfer.
+     */
+    public List<SessionId> transferParties(TransferId transfer) {
+        PendingTransfer t = transfers.get(transfer);
+        if (t == null) {
+            return List.of();
+        }
+        List<SessionId> parties = new ArrayList<>(2);
+        if (connected.contains(t.senderSession())) {
+            parties.add(t.senderSession());
+        }
+        SessionId receiver = sessionOf.get(t.receiver());
+        if (receiver != null) {
+            parties.add(receiver);
+        }
+        return parties;
     }
 
     // ---- commands -----------------------------------------------------------------------------------------------
@@ -394,13 +433,50 @@ public final class ChatDomain {
             reply(s, SEND_FILE_REPLY, Results.OFFLINE, out);
             return;
         }
+        if (openTransfersBySender.getOrDefault(from, 0) >= limits.maxTransfersPerUser()) {
+            // LIMIT-6: one user cannot hold every relay port (or thousands of listeners) by never connecting.
+            reply(s, SEND_FILE_REPLY, BUSY, out);
+            return;
+        }
         TransferId id = new TransferId(++lastTransfer);
         // The length goes back exactly as it came, string or number (FILE rules).
-        transfers.put(id, new PendingTransfer(s, to, m.get("length"), filename));
+        transfers.put(id, new PendingTransfer(s, to, m.get("length"), filename, from));
+        openTransfersBySender.merge(from, 1, Integer::sum);
         out.add(new OpenTransfer(id, length.getAsLong()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /**
+     * LIMIT-5: a name field longer than the limit is a bad request, checked with the other field checks (SESS-7),
+     * so that nobody can make the store keep huge names.
+     */
+    private boolean nameTooLong(SessionId s, Message m, List<Effect> out) {
+        CommandSpec spec = CommandTable.byCmd(m.cmd()).orElse(null);
+        if (spec == null) {
+            return false;
+        }
+        for (FieldSpec field : spec.fields()) {
+            if (field.kind() == FieldKind.NAME) {
+                String v = m.text(field.name());
+                // Code points, not UTF-16 units: a name of 64 Chinese characters or emoji is 64 long.
+                if (v != null && v.length() > limits.maxNameLength()
+                        && v.codePointCount(0, v.length()) > limits.maxNameLength()) {
+                    reply(s, spec.reply(), BAD_REQUEST, out);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private PendingTransfer forget(TransferId transfer) {
+        PendingTransfer t = transfers.remove(transfer);
+        if (t != null) {
+            openTransfersBySender.computeIfPresent(t.sender(), (k, n) -> n <= 1 ? null : n - 1);
+        }
+        return t;
+    }
 
     /** SESS rules: a command may only act for the user logged in on its own connection. */
     private boolean rejectActor(SessionId s, String actor, String replyCmd, List<Effect> out) {

@@ -5,6 +5,7 @@ import io.chatspec.protocol.Message;
 import io.chatspec.protocol.framing.Frame;
 import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
+import io.chatspec.server.limits.Fatal;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
@@ -115,6 +116,7 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Fatal.check(cause);
         log.debug("connection {} failed: {}", session, cause.toString());
         ctx.close();
     }

@@ -6,6 +6,7 @@ import io.chatspec.server.domain.Effect;
 import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.domain.TransferId;
+import io.chatspec.server.limits.ConnectionMeter;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.relay.RelayListener;
 import io.chatspec.server.relay.TransferRelay;
@@ -16,6 +17,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +145,10 @@ public final class DomainGateway implements RelayListener {
     }
 
     /**
-     * A client that stops reading must not make the server buffer without end: past {@link #MAX_QUEUED_BYTES}
-     * its connection is closed, which logs its user out like any dropped connection.
+     * A client that stops reading must not make the server buffer without end: once its queue is past the high-water
+     * mark, its {@link ConnectionMeter} decides (per-connection cap, memory budget, LIMIT-4); an unguarded channel
+     * is cut at {@link #MAX_QUEUED_BYTES}. Either way the connection is closed, which logs its user out like any
+     * dropped connection.
      */
     private static void write(Channel ch, Effect.Send send) {
         if (!ch.isActive()) {
@@ -151,8 +156,12 @@ public final class DomainGateway implements RelayListener {
             return;
         }
         if (!ch.isWritable()) {
+            ConnectionMeter meter = ConnectionMeter.of(ch);
+            if (meter != null && !meter.admitWrite()) {
+                return;
+            }
             ChannelOutboundBuffer queued = ch.unsafe().outboundBuffer();
-            if (queued != null && queued.totalPendingWriteBytes() > MAX_QUEUED_BYTES) {
+            if (meter == null && queued != null && queued.totalPendingWriteBytes() > MAX_QUEUED_BYTES) {
                 log.warn("closing {}: it has not read {} bytes of server messages", ch.remoteAddress(),
                         queued.totalPendingWriteBytes());
                 ch.close();
@@ -172,6 +181,7 @@ public final class DomainGateway implements RelayListener {
 
     private CompletableFuture<Void> run(Supplier<List<Effect>> call) {
         List<Effect.OpenTransfer> opens = null;
+        List<List<InetAddress>> openParties = null;
         CompletableFuture<Void> pending = null;
         Effect credentials = null;
         lock.lock();
@@ -193,6 +203,10 @@ public final class DomainGateway implements RelayListener {
                         opens = new ArrayList<>(1);
                     }
                     opens.add(open);
+                    if (openParties == null) {
+                        openParties = new ArrayList<>(1);
+                    }
+                    openParties.add(partyAddresses(open.transfer()));
                 } else if (effect instanceof Effect.HashPassword || effect instanceof Effect.VerifyPassword) {
                     credentials = effect;
                 }
@@ -205,11 +219,12 @@ public final class DomainGateway implements RelayListener {
         }
         if (opens != null) {
             TransferRelay r = relay;
-            for (Effect.OpenTransfer open : opens) {
+            for (int i = 0; i < opens.size(); i++) {
+                Effect.OpenTransfer open = opens.get(i);
                 if (r == null) {
                     rejected(open.transfer());
                 } else {
-                    r.open(open.transfer(), open.length());
+                    r.open(open.transfer(), open.length(), openParties.get(i));
                 }
             }
         }
@@ -241,5 +256,20 @@ public final class DomainGateway implements RelayListener {
                 log.error("password step {} failed", effect, failure);
             }
         });
+    }
+
+    /**
+     * The addresses the relay admits for a transfer: those of the sender's and the receiver's control connections,
+     * one entry per party (twice the same address when both are on one host). Called under the lock.
+     */
+    private List<InetAddress> partyAddresses(TransferId transfer) {
+        List<InetAddress> out = new ArrayList<>(2);
+        for (SessionId party : domain.transferParties(transfer)) {
+            Channel ch = channels.get(party);
+            if (ch != null && ch.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+                out.add(a.getAddress());
+            }
+        }
+        return out;
     }
 }

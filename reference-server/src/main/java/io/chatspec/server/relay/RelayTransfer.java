@@ -36,6 +36,7 @@ final class RelayTransfer {
     private final Duration timeout;
     private final RelayListener listener;
     private final LongAccumulator peakBuffered;
+    private final PartySlots slots;
 
     private final List<Channel> parties = new ArrayList<>(2);
     private Channel server;
@@ -51,9 +52,11 @@ final class RelayTransfer {
     private int closedParties;
     private ScheduledFuture<?> timer;
 
+    /** {@code slots} null: any two connections are admitted. */
     RelayTransfer(TransferId id, long length, EventLoop loop, Duration timeout, RelayListener listener,
-                  LongAccumulator peakBuffered) {
+                  LongAccumulator peakBuffered, PartySlots slots) {
         this.id = id;
+        this.slots = slots;
         this.peakBuffered = peakBuffered;
         this.length = length;
         this.remaining = length;
@@ -82,6 +85,14 @@ final class RelayTransfer {
 
     void accepted(Channel ch) {
         if (finished || paired) {
+            ch.close();
+            return;
+        }
+        if (slots != null && !slots.take(ch)) {
+            // LIMIT-7: not from a party's host, or that party is already connected. Dropped before it can read
+            // the sender's bytes or write into the receiver's.
+            log.info("transfer {}: refused relay connection from {} (not a free party address)", id,
+                    ch.remoteAddress());
             ch.close();
             return;
         }
@@ -158,6 +169,9 @@ final class RelayTransfer {
             // A lone party left before its peer came: forget it and anything it sent, so that a reconnect within
             // the timeout starts the transfer afresh.
             parties.remove(ch);
+            if (slots != null) {
+                slots.giveBack(ch);
+            }
             if (ch == sender) {
                 sender = null;
                 if (held != null) {

@@ -1,6 +1,7 @@
 package io.chatspec.server.relay;
 
 import io.chatspec.server.domain.TransferId;
+import io.chatspec.server.limits.Fatal;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
@@ -71,14 +73,25 @@ public final class TransferRelay implements AutoCloseable {
         this.listener = new Forgetting(listener);
     }
 
-    /** Starts listening for a transfer; the outcome arrives through the {@link RelayListener}. Never blocks. */
+    /** Starts listening for a transfer that admits connections from anywhere (see the binding variant). */
     public void open(TransferId id, long length) {
+        open(id, length, null);
+    }
+
+    /**
+     * Starts listening for a transfer; the outcome arrives through the {@link RelayListener}. Never blocks.
+     *
+     * @param parties the addresses of the sender's and the receiver's control connections, one entry per party:
+     *                only connections from them are admitted, at most one per entry; null admits any two
+     */
+    public void open(TransferId id, long length, List<InetAddress> parties) {
         if (closed) {
             listener.rejected(id);
             return;
         }
         EventLoop loop = group.next();
-        RelayTransfer transfer = new RelayTransfer(id, length, loop, timeout, listener, peakBuffered);
+        RelayTransfer transfer = new RelayTransfer(id, length, loop, timeout, listener, peakBuffered,
+                parties == null ? null : new PartySlots(parties));
         tryBind(transfer, loop, ports.maxAttempts());
     }
 
@@ -273,6 +286,7 @@ public final class TransferRelay implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Fatal.check(cause);
             log.debug("relay connection of transfer {} failed: {}", transfer.id(), cause.toString());
             ctx.close();
         }
