@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The reference server as a child JVM on this test classpath, for tests that must kill it for real. */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("chatspec reference server listening on (.+):(\\d+)");
+    private static final Pattern READY = Pattern.compile(Pattern.quote(ServerMain.READY_PREFIX) + "(.+):(\\d+)");
 
     private final Process process;
     private final InetSocketAddress address;
@@ -33,6 +34,14 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ServerProcess(p, awaitReady(p, () -> ""));
+    }
+
+    /**
+     * Waits (up to 60 s, a busy machine) for a started server's ready line and returns the address it names; kills
+     * the process and fails, with {@code context} appended (e.g. its log), when the first line is anything else.
+     */
+    public static InetSocketAddress awaitReady(Process p, Supplier<String> context) throws Exception {
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         try {
@@ -50,9 +59,9 @@ public final class ServerProcess implements AutoCloseable {
         Matcher m = READY.matcher(String.valueOf(line));
         if (!m.matches()) {
             p.destroyForcibly();
-            throw new AssertionError("no ready line from the server, got: " + line);
+            throw new AssertionError("no ready line from the server, got: " + line + context.get());
         }
-        return new ServerProcess(p, new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))));
+        return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
     }
 
     public InetSocketAddress address() {

@@ -1,10 +1,9 @@
 package io.chatspec.server.abuse;
 
 import io.chatspec.server.ServerMain;
+import io.chatspec.server.ServerProcess;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The reference server as its own process with a small heap, the way an operator runs it: the shaded jar when
  * the build has made it, else the module's classes. Its log (stderr) goes to a file the test reads afterwards.
  */
 final class AbuseTarget implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile(Pattern.quote(ServerMain.READY_PREFIX) + "(.+):(\\d+)");
 
     private final Process process;
     private final InetSocketAddress address;
@@ -47,26 +42,14 @@ final class AbuseTarget implements AutoCloseable {
         cmd.addAll(serverArgs);
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        try {
-            line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stdout.readLine();
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            p.destroyForcibly();
-            throw e;
-        }
-        Matcher m = READY.matcher(String.valueOf(line));
-        if (!m.matches()) {
-            p.destroyForcibly();
-            throw new AssertionError("no ready line from the server, got: " + line + "; log: " + Files.readString(log));
-        }
-        return new AbuseTarget(p, new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))), log);
+        InetSocketAddress address = ServerProcess.awaitReady(p, () -> {
+            try {
+                return "; log: " + Files.readString(log);
+            } catch (IOException e) {
+                return "; log unreadable: " + e;
+            }
+        });
+        return new AbuseTarget(p, address, log);
     }
 
     InetSocketAddress address() {
