@@ -1,5 +1,9 @@
 package io.chatspec.conformance.target;
 
+import io.chatspec.protocol.Messages;
+import io.chatspec.protocol.framing.Frame;
+import io.chatspec.protocol.framing.FrameSplitter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +15,8 @@ import java.util.UUID;
 
 /** Is the target there: accepting TCP connections ({@link #answers}), or really serving ({@link #serves})? */
 public final class Probe {
+    private static final int PROBE_FRAME_LIMIT = 1024 * 1024;
+
     private Probe() {
     }
 
@@ -34,37 +40,25 @@ public final class Probe {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address.getHostString(), address.getPort()), (int) timeout.toMillis());
             String group = "probe_" + UUID.randomUUID().toString().replace("-", "");
-            s.getOutputStream().write(("{\"cmd\":\"get_group_member\",\"group\":\"" + group + "\"}\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write((Messages.getGroupMember(group).toJson() + "\n").getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
             InputStream in = s.getInputStream();
-            // one complete JSON object back is enough: a trailing newline is only SHOULD (FRAME-3)
-            int depth = 0;
-            boolean inString = false;
-            boolean escaped = false;
+            // one complete JSON object back is enough: a trailing newline is only SHOULD (FRAME-3); an object past
+            // the probe's bound is a reply too, and the bound keeps a hostile target from filling the harness's heap
+            FrameSplitter splitter = new FrameSplitter(PROBE_FRAME_LIMIT);
+            byte[] buf = new byte[4096];
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     return false;
                 }
                 s.setSoTimeout((int) left);
-                int b = in.read();
-                if (b < 0) {
+                int n = in.read(buf);
+                if (n < 0) {
                     return false;
                 }
-                if (inString) {
-                    if (escaped) {
-                        escaped = false;
-                    } else if (b == '\\') {
-                        escaped = true;
-                    } else if (b == '"') {
-                        inString = false;
-                    }
-                } else if (b == '"' && depth > 0) {
-                    inString = true;
-                } else if (b == '{') {
-                    depth++;
-                } else if (b == '}' && depth > 0 && --depth == 0) {
+                if (splitter.feed(buf, 0, n).stream().anyMatch(f -> f.kind() == Frame.Kind.OBJECT
+                        || f.kind() == Frame.Kind.TOO_LARGE)) {
                     return true;
                 }
             }

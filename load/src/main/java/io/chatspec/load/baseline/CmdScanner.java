@@ -1,14 +1,18 @@
 package io.chatspec.load.baseline;
 
+import io.chatspec.protocol.framing.Frame;
+import io.chatspec.protocol.framing.FrameSplitter;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Splits a byte stream into top-level JSON objects (strings and escapes respected, so braces in text do not
- * count) and classifies each by its {@code cmd} value only, without building a tree: all a plain client needs
- * to count replies and deliveries. Not thread-safe: one per connection.
+ * Splits a byte stream into JSON objects with the project's {@link FrameSplitter} and classifies each by its
+ * {@code cmd} value only, without building a tree: all a plain client needs to count replies and deliveries.
+ * Not thread-safe: one per connection.
  */
 final class CmdScanner {
     enum Kind { REPLY, DELIVERY, OTHER }
@@ -19,13 +23,12 @@ final class CmdScanner {
     }
 
     private static final byte[] CMD_KEY = "\"cmd\"".getBytes(StandardCharsets.US_ASCII);
+    /** Far above any message the baseline exchanges; the splitter allocates per object, never this much. */
+    private static final int MAX_OBJECT_BYTES = 64 * 1024 * 1024;
     private final byte[] reply;
     private final byte[] delivery;
-    private byte[] current = new byte[256];
-    private int length;
-    private int depth;
-    private boolean inString;
-    private boolean escaped;
+    private final FrameSplitter splitter = new FrameSplitter(MAX_OBJECT_BYTES);
+    private final List<Frame> frames = new ArrayList<>();
 
     /** {@code deliveryCmd} e.g. {@code private_chat}; its reply is {@code deliveryCmd + "_reply"}. */
     CmdScanner(String deliveryCmd) {
@@ -34,31 +37,18 @@ final class CmdScanner {
     }
 
     void feed(ByteBuffer in, Sink sink) throws IOException {
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            if (depth == 0 && b != '{') {
-                continue; // separators (newline, ';', whitespace) between objects
-            }
-            if (length == current.length) {
-                current = Arrays.copyOf(current, length * 2);
-            }
-            current[length++] = b;
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{') {
-                depth++;
-            } else if (b == '}' && --depth == 0) {
-                sink.object(kind(current, length), current, length);
-                length = 0;
-            }
+        frames.clear();
+        if (in.hasArray()) {
+            splitter.feed(in.array(), in.arrayOffset() + in.position(), in.remaining(), frames);
+            in.position(in.limit());
+        } else {
+            byte[] copy = new byte[in.remaining()];
+            in.get(copy);
+            splitter.feed(copy, 0, copy.length, frames);
+        }
+        for (Frame f : frames) {
+            byte[] o = f.bytes();
+            sink.object(f.kind() == Frame.Kind.OBJECT ? kind(o, o.length) : Kind.OTHER, o, o.length);
         }
     }
 

@@ -95,7 +95,7 @@ public final class PlainChatBaseline {
         long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         long expected = (long) peers.size() * perUser;
         long[] done = {0};
         for (Peer p : peers) {
