@@ -206,7 +206,7 @@ public final class ConnectionGuard implements AutoCloseable {
         }
     }
 
-    /** Reading stops or resumes; only connections the guard paused are resumed by it. */
+    /** Reading stops or resumes for the budget; a pause for a password check is the handler's to lift. */
     private void pause(ConnectionMeter m, boolean pause) {
         if (m == null) {
             return;
@@ -215,7 +215,12 @@ public final class ConnectionGuard implements AutoCloseable {
         Channel ch = m.channel();
         ch.eventLoop().execute(() -> {
             if (m.paused() == pause) {
-                ch.config().setAutoRead(!pause);
+                ReadGate gate = ReadGate.of(ch);
+                if (pause) {
+                    gate.close(ReadGate.Reason.BUDGET);
+                } else {
+                    gate.open(ReadGate.Reason.BUDGET);
+                }
             }
         });
     }

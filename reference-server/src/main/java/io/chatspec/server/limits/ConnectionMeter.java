@@ -23,6 +23,7 @@ public final class ConnectionMeter {
 
     private volatile long inbound;
     private volatile long unfinishedSince = NONE;
+    private volatile long busySince = NONE;
     private long outbound;
     private long stalledSince = NONE;
     private boolean released;
@@ -71,6 +72,27 @@ public final class ConnectionMeter {
         if (unfinished && held >= ShedPolicy.SIGNIFICANT && guard.budget().full()) {
             guard.shed(this, ShedReason.OVER_BUDGET);
         }
+    }
+
+    /**
+     * The server stops (true) or resumes (false) reading this connection for its own work, a password check: the
+     * unfinished message does not age meanwhile, since the client cannot finish what the server does not read.
+     * Called on the connection's event loop.
+     */
+    public void serverBusy(boolean busy) {
+        long now = System.nanoTime();
+        if (busy) {
+            if (busySince == NONE) {
+                busySince = now;
+            }
+            return;
+        }
+        long since = unfinishedSince;
+        long busyFrom = busySince;
+        if (since != NONE && busyFrom != NONE) {
+            unfinishedSince = since + (now - Math.max(busyFrom, since));
+        }
+        busySince = NONE;
     }
 
     /**
@@ -125,8 +147,10 @@ public final class ConnectionMeter {
     }
 
     synchronized ShedPolicy.View view(long now) {
+        long busyFrom = busySince;
         long since = unfinishedSince;
-        return new ShedPolicy.View(session.value(), inbound, outbound, since == NONE ? -1 : now - since,
+        long clock = busyFrom == NONE ? now : Math.min(now, Math.max(busyFrom, since));
+        return new ShedPolicy.View(session.value(), inbound, outbound, since == NONE ? -1 : clock - since,
                 stalledSince == NONE ? -1 : now - stalledSince, paused);
     }
 

@@ -5,7 +5,9 @@ import io.chatspec.protocol.Message;
 import io.chatspec.protocol.framing.Frame;
 import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
+import io.chatspec.server.limits.ConnectionMeter;
 import io.chatspec.server.limits.Fatal;
+import io.chatspec.server.limits.ReadGate;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
@@ -93,7 +95,7 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
 
     private void waitFor(ChannelHandlerContext ctx, CompletableFuture<Void> pending) {
         waiting = true;
-        ctx.channel().config().setAutoRead(false);
+        serverBusy(ctx, true);
         // Resumed on the event loop, after the reply the gateway queued there (same loop, FIFO).
         pending.whenComplete((ok, failure) -> ctx.executor().execute(() -> resume(ctx)));
     }
@@ -103,8 +105,22 @@ final class ChatChannelHandler extends SimpleChannelInboundHandler<Frame> {
         while (!waiting && !closing && !held.isEmpty()) {
             dispatch(ctx, held.removeFirst());
         }
-        if (!waiting && ctx.channel().isActive()) {
-            ctx.channel().config().setAutoRead(true);
+        if (!waiting) {
+            serverBusy(ctx, false);
+        }
+    }
+
+    /** Reading stops while a password check holds later commands back; the guard may keep it stopped after. */
+    private static void serverBusy(ChannelHandlerContext ctx, boolean busy) {
+        ConnectionMeter meter = ConnectionMeter.of(ctx.channel());
+        if (meter != null) {
+            meter.serverBusy(busy);
+        }
+        ReadGate gate = ReadGate.of(ctx.channel());
+        if (busy) {
+            gate.close(ReadGate.Reason.PASSWORD_CHECK);
+        } else {
+            gate.open(ReadGate.Reason.PASSWORD_CHECK);
         }
     }
 

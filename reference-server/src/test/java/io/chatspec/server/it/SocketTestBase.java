@@ -5,6 +5,8 @@ import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
+import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.store.InMemoryChatStore;
 import org.awaitility.Awaitility;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.AfterMethod;
@@ -38,12 +40,17 @@ public abstract class SocketTestBase {
         return ServerConfig.ephemeral();
     }
 
+    /** The embedded default: light Argon2id, so tests are judged on the protocol and not on hash cost. */
+    protected PasswordHasher hasher() {
+        return PasswordHasher.light();
+    }
+
     @BeforeClass
     public void startServer() {
         // The server reacts in microseconds; Awaitility's default 100 ms poll would dominate the suite's time.
         Awaitility.setDefaultPollDelay(Duration.ZERO);
         Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
-        server = ReferenceServer.start(config());
+        server = ReferenceServer.start(config(), new InMemoryChatStore(), hasher());
     }
 
     @AfterClass(alwaysRun = true)
