@@ -42,12 +42,16 @@ import java.util.concurrent.Future;
 public final class SuiteRunner {
     /** Core rule a crash FAILs when it takes several cases at once and none of them alone. */
     public static final String CONCURRENCY_RULE = "FRAME-12";
+    /** Core rule a crash FAILs when one case's input causes it. */
+    public static final String ROBUSTNESS_RULE = "FRAME-13";
     /** The case that tests {@value #CONCURRENCY_RULE} directly, and carries crashes pinned on that rule. */
     public static final String CONCURRENCY_CASE = "framing.simultaneous";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private final Target target;
     private final RunSettings settings;
+    /** How the target last failed a probe. */
+    private volatile Probe.Health down = Probe.Health.UNREACHABLE;
     private final RunListener listener;
     private final Set<Extension> claims;
     private final Names names = Names.random();
@@ -201,7 +205,7 @@ public final class SuiteRunner {
             r = executor.run(c);
             // Probed after every case, not only after a FAIL: a case about an unclaimed extension ends INFO even
             // when its input killed the server, and the next case must not take the blame for that crash.
-            serves = Probe.serves(target.address(), probeTimeout());
+            serves = serving();
             if (!serves && target.restartable()) {
                 mine = goneDown(c);
             }
@@ -247,8 +251,9 @@ public final class SuiteRunner {
 
     private void giveUp(ConformanceCase culprit) {
         synchronized (crashLock) {
-            if (downReason == null && !Probe.serves(target.address(), probeTimeout())) {
-                downReason = "target unreachable since it crashed after case " + culprit.id();
+            if (downReason == null && !serving()) {
+                downReason = down.crashed() ? "target unreachable since it crashed after case " + culprit.id()
+                        : "target " + down.says() + " since case " + culprit.id();
             }
         }
     }
@@ -259,7 +264,7 @@ public final class SuiteRunner {
             if (downReason != null) {
                 return null;
             }
-            if (Probe.serves(target.address(), probeTimeout())) {
+            if (serving()) {
                 // another case found it down first and restarted it; c was in flight for that crash
                 if (!incidents.isEmpty()) {
                     incidents.get(incidents.size() - 1).inFlight.add(c.id());
@@ -316,12 +321,12 @@ public final class SuiteRunner {
             }
             deadlines.clear(c.id());
             CaseResult r = executor.run(c);
-            boolean serves = Probe.serves(target.address(), probeTimeout());
+            boolean serves = serving();
             Optional<Instant> pending = deadlines.latest(c.id());
             boolean deferred = false;
             if (serves && pending.isPresent() && due.contains(c.id())) {
                 awaitPast(pending.get().plus(probeTimeout()));
-                serves = Probe.serves(target.address(), probeTimeout());
+                serves = serving();
                 deferred = !serves;
             }
             if (serves) {
@@ -438,20 +443,46 @@ public final class SuiteRunner {
         }
     }
 
+    /** One probe of the target; when it does not serve, how it fails is kept for the findings that follow. */
+    private boolean serving() {
+        Probe.Health h = Probe.health(target.address(), probeTimeout());
+        if (h != Probe.Health.SERVES) {
+            down = h;
+        }
+        return h == Probe.Health.SERVES;
+    }
+
+    /** "crashed" for a target that is gone, else what it does instead of answering. */
+    private String downPhrase() {
+        Probe.Health h = down;
+        return h.crashed() ? "crashed (it " + h.says() + ")" : "stopped answering (it " + h.says() + ")";
+    }
+
     /** A round trip must come back within the reply timeout (at least the old TCP probe's second). */
     private Duration probeTimeout() {
         return settings.replyTimeout().compareTo(PROBE_TIMEOUT) > 0 ? settings.replyTimeout() : PROBE_TIMEOUT;
     }
 
-    private static CaseResult crashed(CaseResult r, String why) {
-        String text = "target crashed/unreachable after " + r.id() + (why != null ? ": " + why : "")
-                + (r.reason() != null ? " (" + r.reason() + ")" : "");
+    /**
+     * The case's input took the target down: that is one finding, against {@value #ROBUSTNESS_RULE} (no input
+     * crashes the server), or {@value #CONCURRENCY_RULE} for the case that sends commands at once on purpose. What its own checks FAILed after the crash is the crash seen again (a closed connection,
+     * a reply that never came), so those rules are SKIPPED as not judged rather than FAILed a second time; what
+     * they PASSed before the crash stands.
+     */
+    private CaseResult crashed(CaseResult r, String why) {
+        String text = "target " + downPhrase() + " after " + r.id() + (why != null ? ": " + why : "")
+                + (r.reason() != null ? " (the case itself: " + r.reason() + ")" : "");
+        String rule = r.rules().contains(CONCURRENCY_RULE) ? CONCURRENCY_RULE : ROBUSTNESS_RULE;
         List<Finding> findings = new ArrayList<>(r.findings());
-        findings.add(new Finding(null, Verdict.FAIL, text, "the server keeps serving", "no answer to a probe"));
-        // the crash is the case's doing: its declared rules FAIL, whatever its checks said before the crash
-        Map<String, Verdict> rv = new LinkedHashMap<>(r.ruleVerdicts());
-        r.rules().forEach(rule -> rv.put(rule, Verdict.FAIL));
-        return new CaseResult(r.id(), r.title(), r.category(), r.rules(), Verdict.FAIL, rv, r.startedAt(),
+        findings.add(new Finding(rule, Verdict.FAIL, text, "the server keeps serving", "the target " + down.says()));
+        Map<String, Verdict> rv = new LinkedHashMap<>();
+        r.ruleVerdicts().forEach((id, v) -> rv.put(id, v == Verdict.FAIL ? Verdict.SKIPPED : v));
+        rv.put(rule, Verdict.FAIL);
+        List<String> rules = new ArrayList<>(r.rules());
+        if (!rules.contains(rule)) {
+            rules.add(rule);
+        }
+        return new CaseResult(r.id(), r.title(), r.category(), rules, Verdict.FAIL, rv, r.startedAt(),
                 r.durationMs(), text, r.expected(), r.observed(), findings, r.transcript());
     }
 
@@ -485,7 +516,9 @@ public final class SuiteRunner {
         Restart toRestart() {
             List<String> suspects = new ArrayList<>(inFlight);
             suspects.addAll(transfersDue);
-            return new Restart(at, phase.name(), suspects, blamed, rule, why, exitStatus);
+            String charged = rule != null ? rule
+                    : blamed == null ? null : CONCURRENCY_CASE.equals(blamed) ? CONCURRENCY_RULE : ROBUSTNESS_RULE;
+            return new Restart(at, phase.name(), suspects, blamed, charged, why, exitStatus);
         }
     }
 }

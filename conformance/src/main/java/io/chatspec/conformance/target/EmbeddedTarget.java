@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EmbeddedTarget implements Target {
     public static final int RELAY_PORTS = 32;
-    public static final LimitSettings LIMITS = new LimitSettings(512, Duration.ofSeconds(3), Duration.ofSeconds(10),
+    public static final LimitSettings LIMITS = new LimitSettings(512, Duration.ofSeconds(3), Duration.ofSeconds(5),
             Duration.ofSeconds(3), ServerLimits.DEFAULT_MAX_NAME_LENGTH, ServerLimits.DEFAULT_MAX_TRANSFERS_PER_USER);
 
     private final Duration transferTimeout;
