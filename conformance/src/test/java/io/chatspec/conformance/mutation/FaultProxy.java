@@ -148,15 +148,22 @@ public final class FaultProxy implements AutoCloseable {
                 OutputStream out = server.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    boolean atBoundary = splitter.heldBytes() == 0 && !splitter.midObject();
                     List<Frame> frames = splitter.feed(buf, 0, n);
                     if (mutant.oneMessagePerRead()) {
-                        Frame first = frames.stream().filter(f -> f.kind() == Frame.Kind.OBJECT).findFirst().orElse(null);
-                        if (first != null) {
-                            out.write(first.bytes());
+                        // A server that parses one message per recv(): of a read that starts a fresh message and
+                        // holds several, only the first counts (the parser ignores what trails it). Anything else,
+                        // garbage and messages cut across reads included, reaches it as read.
+                        List<Frame> objects = frames.stream().filter(f -> f.kind() == Frame.Kind.OBJECT).toList();
+                        if (atBoundary && objects.size() > 1) {
+                            out.write(objects.get(0).bytes());
                             out.write('\n');
-                            out.flush();
-                            observeClient(first);
+                            observeClient(objects.get(0));
+                        } else {
+                            out.write(buf, 0, n);
+                            frames.forEach(this::observeClient);
                         }
+                        out.flush();
                         continue;
                     }
                     if (!mutant.interceptsClient()) {
