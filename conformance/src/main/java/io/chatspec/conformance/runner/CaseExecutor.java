@@ -139,6 +139,8 @@ public final class CaseExecutor {
                                          java.util.function.BiPredicate<String, io.chatspec.protocol.Message> consumed) {
         List<Finding> out = new ArrayList<>();
         int noNewline = 0;
+        int multiLine = 0;
+        String firstMultiLine = null;
         int shared = 0;
         int judgedShared = 0;
         String firstNoNewline = null;
@@ -163,6 +165,11 @@ public final class CaseExecutor {
                         "one complete JSON object per message", e.text()));
                 continue;
             }
+            if (e.text() != null && (e.text().indexOf('\n') >= 0 || e.text().indexOf('\r') >= 0)) {
+                // a line break inside a message (jsoncpp's toStyledString()) breaks clients that read lines
+                multiLine++;
+                firstMultiLine = firstMultiLine == null ? e.client() + ": " + e.text() : firstMultiLine;
+            }
             if (e.frame().terminator() == Frame.Terminator.NONE) {
                 noNewline++;
                 firstNoNewline = firstNoNewline == null ? e.client() + ": " + e.text() : firstNoNewline;
@@ -180,6 +187,10 @@ public final class CaseExecutor {
         if (noNewline > 0) {
             out.add(new Finding("FRAME-3", Verdict.NON_STRICT, noNewline + " server message(s) without a trailing newline",
                     "compact JSON followed by \\n", firstNoNewline));
+        }
+        if (multiLine > 0) {
+            out.add(new Finding("FRAME-3", Verdict.NON_STRICT, multiLine + " server message(s) spread over several "
+                    + "lines (not compact JSON)", "compact JSON followed by \\n", firstMultiLine));
         }
         if (judgedShared > 0) {
             out.add(new Finding("FRAME-4", Verdict.NON_STRICT, judgedShared + " server message(s) shared a TCP segment",

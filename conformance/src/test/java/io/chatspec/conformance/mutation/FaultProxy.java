@@ -1,5 +1,10 @@
 package io.chatspec.conformance.mutation;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.MalformedMessageException;
 import io.chatspec.protocol.framing.Frame;
@@ -30,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * no hooks in the server, so the same faults could be laid over any implementation.
  */
 public final class FaultProxy implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter STYLED = JSON.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("   ", "\n")));
+
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fault-proxy-flush");
         t.setDaemon(true);
@@ -265,6 +274,8 @@ public final class FaultProxy implements AutoCloseable {
                 switch (mutant.output()) {
                     case NORMAL -> writeRaw(concat(json, "\n".getBytes(StandardCharsets.UTF_8)));
                     case NO_NEWLINE -> writeRaw(json);
+                    case STYLED -> writeRaw(concat(STYLED.writeValueAsBytes(JSON.readTree(json)),
+                            "\n".getBytes(StandardCharsets.UTF_8)));
                     case SPLIT_BYTES -> {
                         byte[] all = concat(json, "\n".getBytes(StandardCharsets.UTF_8));
                         synchronized (writeLock) {

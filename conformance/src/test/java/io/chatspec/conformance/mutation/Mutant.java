@@ -11,7 +11,8 @@ import java.util.Set;
  * @see Mutants for the catalogue
  */
 public interface Mutant {
-    enum Output { NORMAL, NO_NEWLINE, SPLIT_BYTES, COALESCED }
+    /** How the server writes; STYLED is jsoncpp's toStyledString(): three-space indent, " : ", multi-line. */
+    enum Output { NORMAL, NO_NEWLINE, SPLIT_BYTES, COALESCED, STYLED }
 
     String name();
 
