@@ -274,6 +274,7 @@ public final class FaultProxy implements AutoCloseable {
                 switch (mutant.output()) {
                     case NORMAL -> writeRaw(concat(json, "\n".getBytes(StandardCharsets.UTF_8)));
                     case NO_NEWLINE -> writeRaw(json);
+                    case SEMICOLON -> writeRaw(concat(json, ";".getBytes(StandardCharsets.UTF_8)));
                     case STYLED -> writeRaw(concat(STYLED.writeValueAsBytes(JSON.readTree(json)),
                             "\n".getBytes(StandardCharsets.UTF_8)));
                     case SPLIT_BYTES -> {

@@ -11,8 +11,11 @@ import java.util.Set;
  * @see Mutants for the catalogue
  */
 public interface Mutant {
-    /** How the server writes; STYLED is jsoncpp's toStyledString(): three-space indent, " : ", multi-line. */
-    enum Output { NORMAL, NO_NEWLINE, SPLIT_BYTES, COALESCED, STYLED }
+    /**
+     * How the server writes; STYLED is jsoncpp's toStyledString() (three-space indent, " : ", multi-line), SEMICOLON
+     * the seed's examples taken literally ({@code {...};}, no newline).
+     */
+    enum Output { NORMAL, NO_NEWLINE, SPLIT_BYTES, COALESCED, STYLED, SEMICOLON }
 
     String name();
 

@@ -323,7 +323,8 @@ public final class Mutants {
                 .output(Mutant.Output.SPLIT_BYTES));
         all.add(new Spec("tolerated-no-trailing-newline", "", "*")
                 .output(Mutant.Output.NO_NEWLINE).nonStrict("FRAME-3"));
-        all.add(new Spec("tolerated-styled-json", "", "*").output(Mutant.Output.STYLED).nonStrict("FRAME-3"));
+        all.add(new Spec("tolerated-styled-json", "", "message.tour login.* framing.* file.relay.64kib.*").output(Mutant.Output.STYLED).nonStrict("FRAME-3"));
+        all.add(new Spec("tolerated-seed-semicolons", "", "message.tour login.* framing.* file.relay.64kib.*").output(Mutant.Output.SEMICOLON).nonStrict("FRAME-3"));
         all.add(rewrite("tolerated-extra-field", "", "message.tour", m -> true, m -> m.with("server_time", "now"))
                 .nonStrict("MSG-5"));
         // LOGIN-9 INFO: a server may send more after login_reply; silences and order checks must not trip on it
