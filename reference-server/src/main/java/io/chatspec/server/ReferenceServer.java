@@ -100,7 +100,8 @@ public final class ReferenceServer implements AutoCloseable {
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
         ServerLimits limits = config.limits();
         DomainGateway gateway = new DomainGateway(new ChatDomain(store,
-                new DomainLimits(limits.maxNameLength(), limits.maxTransfersPerUser())), hasher);
+                new DomainLimits(limits.maxNameLength(), limits.maxTransfersPerUser(),
+                        limits.effectiveMaxRecords())), hasher);
         TransferRelay relay = new TransferRelay(workers, config.host(), new RelayPorts(config.relayPorts()),
                 config.transferTimeout(), gateway);
         gateway.attach(relay);
@@ -133,9 +134,10 @@ public final class ReferenceServer implements AutoCloseable {
                     config.host(), server.port(), config.relayPorts(), config.transferTimeout(),
                     config.maxMessageSize());
             log.info("limits: at most {} connections, {} bytes buffered in all, message deadline {}, login deadline "
-                            + "{}, read deadline {}, names up to {} characters, {} open transfers per user",
-                    guard.maxConnections(), guard.budget().limit(), limits.messageDeadline(), limits.loginDeadline(),
-                    limits.readDeadline(), limits.maxNameLength(), limits.maxTransfersPerUser());
+                            + "{}, read deadline {}, names up to {} characters, {} open transfers per user, {} records "
+                            + "stored", guard.maxConnections(), guard.budget().limit(), limits.messageDeadline(),
+                    limits.loginDeadline(), limits.readDeadline(), limits.maxNameLength(), limits.maxTransfersPerUser(),
+                    limits.effectiveMaxRecords());
             return server;
         } catch (Exception e) {
             guard.close();

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param maxNameLength       longest user or group name in Unicode code points; longer gets {@code bad_request}
  * @param maxTransfersPerUser file transfers one user may have waiting for their relay at once; more get
  *                            {@code busy}
+ * @param maxRecords          records the store may hold (accounts, friendships, groups, memberships); a command
+ *                            that would store more gets {@code busy}; 0 derives it from the heap
  */
 public record ServerLimits(long maxBuffered, int maxConnections, Duration messageDeadline, Duration loginDeadline,
-                           Duration readDeadline, int maxNameLength, int maxTransfersPerUser) {
+                           Duration readDeadline, int maxNameLength, int maxTransfersPerUser, long maxRecords) {
     public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_LOGIN_DEADLINE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_READ_DEADLINE = Duration.ofSeconds(60);
@@ -31,6 +33,12 @@ public record ServerLimits(long maxBuffered, int maxConnections, Duration messag
     static final int HEAP_SHARE_FOR_BUFFERS = 4;
     /** Heap per connection assumed when deriving the connection limit (channel, pipeline, session, buffers). */
     static final long HEAP_PER_CONNECTION = 32 * 1024;
+    /**
+     * Heap per stored record assumed when deriving the store budget: about five times what a record with a
+     * maximum-length name takes in the in-memory store (a group with its creator measured ~400 bytes), so a full
+     * store keeps within a fifth of the heap.
+     */
+    static final long HEAP_PER_RECORD = 1024;
 
     public ServerLimits {
         Objects.requireNonNull(messageDeadline, "messageDeadline");
@@ -54,6 +62,16 @@ public record ServerLimits(long maxBuffered, int maxConnections, Duration messag
         if (maxTransfersPerUser < 1) {
             throw new IllegalArgumentException("max transfers per user must be at least 1, got " + maxTransfersPerUser);
         }
+        if (maxRecords < 0) {
+            throw new IllegalArgumentException("max records must be 0 (auto) or positive, got " + maxRecords);
+        }
+    }
+
+    /** All but the store budget, which is derived from the heap. */
+    public ServerLimits(long maxBuffered, int maxConnections, Duration messageDeadline, Duration loginDeadline,
+                        Duration readDeadline, int maxNameLength, int maxTransfersPerUser) {
+        this(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline, maxNameLength,
+                maxTransfersPerUser, 0);
     }
 
     private static void positive(Duration d, String what) {
@@ -81,38 +99,48 @@ public record ServerLimits(long maxBuffered, int maxConnections, Duration messag
         return (int) Math.max(64, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / HEAP_PER_CONNECTION));
     }
 
+    /** The store budget in force: {@link #maxRecords} or what a fifth of the heap can carry. */
+    public long effectiveMaxRecords() {
+        return maxRecords > 0 ? maxRecords : Math.max(1024, Runtime.getRuntime().maxMemory() / HEAP_PER_RECORD);
+    }
+
+    public ServerLimits withMaxRecords(long n) {
+        return new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline,
+                maxNameLength, maxTransfersPerUser, n);
+    }
+
     public ServerLimits withMaxBuffered(long bytes) {
         return new ServerLimits(bytes, maxConnections, messageDeadline, loginDeadline, readDeadline, maxNameLength,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withMaxConnections(int n) {
         return new ServerLimits(maxBuffered, n, messageDeadline, loginDeadline, readDeadline, maxNameLength,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withMessageDeadline(Duration d) {
         return new ServerLimits(maxBuffered, maxConnections, d, loginDeadline, readDeadline, maxNameLength,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withLoginDeadline(Duration d) {
         return new ServerLimits(maxBuffered, maxConnections, messageDeadline, d, readDeadline, maxNameLength,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withReadDeadline(Duration d) {
         return new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, d, maxNameLength,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withMaxNameLength(int n) {
         return new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline, n,
-                maxTransfersPerUser);
+                maxTransfersPerUser, maxRecords);
     }
 
     public ServerLimits withMaxTransfersPerUser(int n) {
         return new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline,
-                maxNameLength, n);
+                maxNameLength, n, maxRecords);
     }
 }

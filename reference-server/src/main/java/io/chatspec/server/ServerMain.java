@@ -107,6 +107,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "File transfers one user may have open at once; more get busy (default: ${DEFAULT-VALUE}).")
     int maxTransfersPerUser;
 
+    @Option(names = "--max-records", paramLabel = "N", defaultValue = "0",
+            description = "Records the store may hold (accounts, friendships, groups, memberships); a command that "
+                    + "would store more gets busy. 0 (default): one per KiB of heap.")
+    long maxRecords;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -140,7 +145,7 @@ public final class ServerMain implements Callable<Integer> {
         try {
             return new ServerConfig(host, port, transferTimeout, relayPorts, maxMessageSize,
                     new ServerLimits(maxBuffered, maxConnections, messageDeadline, loginDeadline, readDeadline,
-                            maxNameLength, maxTransfersPerUser));
+                            maxNameLength, maxTransfersPerUser, maxRecords));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

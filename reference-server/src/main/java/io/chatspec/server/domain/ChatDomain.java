@@ -49,6 +49,8 @@ public final class ChatDomain {
     private final LoginThrottle throttle = new LoginThrottle();
     private final LongSupplier nanoClock;
     private long lastTransfer;
+    /** What the store holds, counted here so the budget costs no query per command; read once at start. */
+    private long records = -1;
 
     private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename,
                                    String sender) {
@@ -219,14 +221,23 @@ public final class ChatDomain {
             reply(s, REGISTER_REPLY, FAILURE, out);
             return;
         }
+        if (storeFull(1, s, REGISTER_REPLY, out)) {
+            return;
+        }
         out.add(new Effect.HashPassword(s, user, password));
     }
 
     /** Second half of {@code register}: the store only ever sees the hash. */
     public List<Effect> passwordHashed(SessionId s, String user, String passwordHash) {
         // Created even if the client left meanwhile: the command was received; only its reply has nobody to go to.
-        boolean created = store.createUser(user, passwordHash);
         List<Effect> out = new ArrayList<>(1);
+        if (records() + 1 > limits.maxRecords()) {
+            // other registers filled the store while this password was hashed
+            sendIfConnected(s, Message.of(REGISTER_REPLY, "result", BUSY), out);
+            return out;
+        }
+        boolean created = store.createUser(user, passwordHash);
+        stored(created, 1);
         sendIfConnected(s, Message.of(REGISTER_REPLY, "result", created ? SUCCESS : FAILURE), out);
         return out;
     }
@@ -292,7 +303,11 @@ public final class ChatDomain {
             reply(s, ADD_REPLY, BAD_REQUEST, out);
         } else if (!store.userExists(friend)) {
             reply(s, ADD_REPLY, USER_NOT_EXIST, out);
-        } else if (!store.addFriendship(user, friend)) {
+        } else if (store.areFriends(user, friend)) {
+            reply(s, ADD_REPLY, ALREADY_FRIEND, out);
+        } else if (storeFull(1, s, ADD_REPLY, out)) {
+            return;
+        } else if (!stored(store.addFriendship(user, friend), 1)) {
             reply(s, ADD_REPLY, ALREADY_FRIEND, out);
         } else {
             out.add(new Send(s, Message.of(ADD_REPLY, "result", SUCCESS, "friend", friend)));
@@ -313,7 +328,11 @@ public final class ChatDomain {
         if (rejectActor(s, user, CREATE_GROUP_REPLY, out)) {
             return;
         }
-        if (store.createGroup(group, user)) {
+        if (store.groupExists(group)) {
+            reply(s, CREATE_GROUP_REPLY, GROUP_EXIST, out);
+        } else if (storeFull(2, s, CREATE_GROUP_REPLY, out)) {
+            return;
+        } else if (stored(store.createGroup(group, user), 2)) {
             out.add(new Send(s, Message.of(CREATE_GROUP_REPLY, "result", SUCCESS, "group", group)));
         } else {
             reply(s, CREATE_GROUP_REPLY, GROUP_EXIST, out);
@@ -332,7 +351,10 @@ public final class ChatDomain {
         }
         if (!store.groupExists(group)) {
             reply(s, ADD_GROUP_REPLY, GROUP_NOT_EXIST, out);
-        } else if (!store.addMember(group, user)) {
+        } else if (records() + 1 > limits.maxRecords() && !store.membersOf(group).contains(user)) {
+            // the member list is read only when the store is full: a member joining again is still told so
+            storeFull(1, s, ADD_GROUP_REPLY, out);
+        } else if (!stored(store.addMember(group, user), 1)) {
             reply(s, ADD_GROUP_REPLY, USER_IN_GROUP, out);
         } else {
             out.add(new Send(s, Message.of(ADD_GROUP_REPLY, "result", SUCCESS, "group", group)));
@@ -479,6 +501,32 @@ public final class ChatDomain {
     }
 
     /** SESS rules: a command may only act for the user logged in on its own connection. */
+    /**
+     * LIMIT-8: the store budget. A command that would store {@code n} more records than the budget allows gets
+     * {@code busy} and changes nothing; what is stored stays, and nothing else is refused.
+     */
+    private boolean storeFull(int n, SessionId s, String replyCmd, List<Effect> out) {
+        if (records() + n <= limits.maxRecords()) {
+            return false;
+        }
+        reply(s, replyCmd, BUSY, out);
+        return true;
+    }
+
+    private long records() {
+        if (records < 0) {
+            records = store.records();
+        }
+        return records;
+    }
+
+    private boolean stored(boolean added, int n) {
+        if (added) {
+            records = records() + n;
+        }
+        return added;
+    }
+
     private boolean rejectActor(SessionId s, String actor, String replyCmd, List<Effect> out) {
         String current = userOf.get(s);
         if (current == null) {

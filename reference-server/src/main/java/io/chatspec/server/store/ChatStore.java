@@ -40,4 +40,10 @@ public interface ChatStore {
 
     /** Members in the order they joined; empty for an unknown group. */
     List<String> membersOf(String group);
+
+    /**
+     * How many records it holds: accounts, friendships (one per pair), groups and memberships (a group's creator is
+     * its first). The domain's store budget counts in these.
+     */
+    long records();
 }

@@ -14,10 +14,11 @@ public final class InMemoryChatStore implements ChatStore {
     private final Map<String, String> passwordHashes = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> friends = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> groups = new HashMap<>();
+    private long records;
 
     @Override
     public boolean createUser(String user, String passwordHash) {
-        return passwordHashes.putIfAbsent(user, passwordHash) == null;
+        return counted(passwordHashes.putIfAbsent(user, passwordHash) == null, 1);
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class InMemoryChatStore implements ChatStore {
     public boolean addFriendship(String a, String b) {
         boolean added = friends.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
         friends.computeIfAbsent(b, k -> new LinkedHashSet<>()).add(a);
-        return added;
+        return counted(added, 1);
     }
 
     @Override
@@ -57,7 +58,7 @@ public final class InMemoryChatStore implements ChatStore {
         LinkedHashSet<String> members = new LinkedHashSet<>();
         members.add(creator);
         groups.put(group, members);
-        return true;
+        return counted(true, 2);
     }
 
     @Override
@@ -71,12 +72,24 @@ public final class InMemoryChatStore implements ChatStore {
         if (members == null) {
             throw new IllegalArgumentException("no such group: " + group);
         }
-        return members.add(user);
+        return counted(members.add(user), 1);
     }
 
     @Override
     public List<String> membersOf(String group) {
         LinkedHashSet<String> members = groups.get(group);
         return members == null ? List.of() : List.copyOf(new ArrayList<>(members));
+    }
+
+    @Override
+    public long records() {
+        return records;
+    }
+
+    private boolean counted(boolean added, int n) {
+        if (added) {
+            records += n;
+        }
+        return added;
     }
 }

@@ -129,6 +129,13 @@ public final class JdbcChatStore implements ChatStore, AutoCloseable {
         return List.copyOf(strings("SELECT member FROM membership WHERE group_name = ? ORDER BY seq", group));
     }
 
+    @Override
+    public long records() {
+        List<String> n = strings("SELECT (SELECT COUNT(*) FROM chat_user) + (SELECT COUNT(*) FROM friendship) / 2"
+                + " + (SELECT COUNT(*) FROM chat_group) + (SELECT COUNT(*) FROM membership)");
+        return Long.parseLong(n.get(0));
+    }
+
     /** Closes the pool; H2 closes the database with the last connection, writing everything out. */
     @Override
     public void close() {

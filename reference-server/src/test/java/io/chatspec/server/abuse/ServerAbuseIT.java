@@ -97,7 +97,7 @@ public class ServerAbuseIT {
         }
     }
 
-    @Test(description = "LIMIT-1 LIMIT-2 LIMIT-3 LIMIT-4 LIMIT-5 LIMIT-6 LIMIT-7 a 128 MiB server under seven attacks "
+    @Test(description = "LIMIT-1 LIMIT-2 LIMIT-3 LIMIT-4 LIMIT-5 LIMIT-6 LIMIT-7 a 128 MiB server under eight attacks "
             + "keeps answering the canary, sheds the attackers and never runs out of memory")
     public void underAttack() throws Exception {
         long start = System.nanoTime();
@@ -107,6 +107,8 @@ public class ServerAbuseIT {
         phase("connectionLimit", this::connectionsUpToTheLimit);
         phase("relay", this::relayStealAndInject);
         phase("registerStorm", this::registerStormWithLongestNames);
+        // last: it leaves the store full
+        phase("groupStorm", this::groupStormUntilTheStoreIsFull);
 
         // Let the canary run a little past the last attack, then stop everything and read the log.
         Thread.sleep(1000);
@@ -395,6 +397,54 @@ public class ServerAbuseIT {
         figures.put("registerStorm.tooLongRefused", bad);
         check(ok == connections * perConnection, "registerStorm: only " + ok + " registered");
         check(bad == connections * tooLong, "registerStorm: only " + bad + " too-long names refused");
+    }
+
+    /**
+     * One logged-in client creates groups with maximum-length names as fast as it can (without the store budget this
+     * fills a 128 MiB heap in about 25 s): the default budget answers busy long before the heap is in danger, and the
+     * store keeps serving what it holds.
+     */
+    private void groupStormUntilTheStoreIsFull() throws Exception {
+        String self = "hoard_" + Long.toString(System.nanoTime(), 36);
+        ChatClient client = online(self);
+        try {
+            int window = 500;
+            int created = 0, busy = 0;
+            String kept = null;
+            for (int round = 0; round < 1000 && busy == 0; round++) {
+                List<String> names = new ArrayList<>(window);
+                for (int i = 0; i < window; i++) {
+                    names.add(longestName());
+                    client.send(Messages.createGroup(self, names.get(i)));
+                }
+                for (int i = 0; i < window; i++) {
+                    String result = client.expectCmd(CREATE_GROUP_REPLY, WAIT).result();
+                    if (SUCCESS.equals(result)) {
+                        created++;
+                        kept = names.get(i);
+                    } else if (BUSY.equals(result)) {
+                        busy++;
+                    }
+                }
+            }
+            figures.put("groupStorm.created", created);
+            figures.put("groupStorm.busy", busy);
+            check(busy > 0, "groupStorm: " + created + " groups created and never busy");
+            check(created > 1000, "groupStorm: the store was full after only " + created + " groups");
+            // what is stored is still served, and a full store refuses a new account with busy
+            client.send(Messages.getGroupMember(kept));
+            check(self.equals(client.expectCmd(GET_GROUP_MEMBER_REPLY, WAIT).get("member").asText()),
+                    "groupStorm: a stored group lost its member");
+            // (a group takes two records, so one may still be free for an account)
+            String late = null;
+            for (int i = 0; i < 2 && !BUSY.equals(late); i++) {
+                client.send(Messages.register("late" + i + "_" + Long.toString(System.nanoTime(), 36), "pw"));
+                late = client.expectCmd(REGISTER_REPLY, WAIT).result();
+            }
+            check(BUSY.equals(late), "groupStorm: a register into the full store got " + late);
+        } finally {
+            client.close();
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -22,8 +22,16 @@ final class DomainFixture {
 
     final InMemoryChatStore store = new InMemoryChatStore();
     long nanos;
-    final ChatDomain domain = new ChatDomain(store, () -> nanos);
+    final ChatDomain domain;
     private long nextSession;
+
+    DomainFixture() {
+        this(DomainLimits.DEFAULTS);
+    }
+
+    DomainFixture(DomainLimits limits) {
+        domain = new ChatDomain(store, () -> nanos, limits);
+    }
 
     SessionId connect() {
         SessionId s = new SessionId(++nextSession);

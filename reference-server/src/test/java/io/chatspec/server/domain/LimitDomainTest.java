@@ -8,6 +8,7 @@ import java.util.List;
 import static io.chatspec.protocol.Commands.*;
 import static io.chatspec.protocol.Results.*;
 import static io.chatspec.server.domain.DomainFixture.reply;
+import static io.chatspec.server.domain.DomainFixture.send;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -89,5 +90,35 @@ public class LimitDomainTest {
         f.domain.disconnected(b);
         assertEquals(f.domain.transferParties(new TransferId(1)), List.of(a));
         assertEquals(f.domain.transferParties(new TransferId(9)), List.of());
+    }
+
+    @Test(description = "store budget: a command that would store past it gets busy and changes nothing; the rest works")
+    public void storeBudget() {
+        // alice, bob (2 accounts) + a group with its creator (2) + one friendship (1) = 5 of 6
+        DomainFixture f = new DomainFixture(new DomainLimits(MAX, 4, 6));
+        SessionId a = f.online("alice");
+        SessionId b = f.online("bob");
+        assertEquals(f.handle(a, Messages.createGroup("alice", "g")),
+                List.of(send(a, CREATE_GROUP_REPLY, "result", SUCCESS, "group", "g")));
+        assertEquals(f.handle(a, Messages.add("alice", "bob")).get(0),
+                send(a, ADD_REPLY, "result", SUCCESS, "friend", "bob"));
+        assertEquals(f.store.records(), 5);
+        // two more records do not fit: the group is not created
+        assertEquals(f.handle(a, Messages.createGroup("alice", "h")), List.of(reply(a, CREATE_GROUP_REPLY, BUSY)));
+        assertFalse(f.store.groupExists("h"));
+        // one does: bob joins g; then the store is full
+        assertEquals(f.handle(b, Messages.addGroup("bob", "g")).size(), 1);
+        assertEquals(f.store.records(), 6);
+        SessionId c = f.connect();
+        assertEquals(f.handle(c, Messages.register("carol", "pw")), List.of(reply(c, REGISTER_REPLY, BUSY)));
+        assertFalse(f.store.userExists("carol"));
+        // answers that store nothing are unchanged: a taken name, an existing group, a member joining again
+        assertEquals(f.handle(c, Messages.register("alice", "pw")), List.of(reply(c, REGISTER_REPLY, FAILURE)));
+        assertEquals(f.handle(a, Messages.createGroup("alice", "g")), List.of(reply(a, CREATE_GROUP_REPLY, GROUP_EXIST)));
+        assertEquals(f.handle(b, Messages.addGroup("bob", "g")), List.of(reply(b, ADD_GROUP_REPLY, USER_IN_GROUP)));
+        assertEquals(f.handle(a, Messages.add("alice", "bob")), List.of(reply(a, ADD_REPLY, ALREADY_FRIEND)));
+        // and everything else is served: chats and member lists
+        assertEquals(f.handle(a, Messages.privateChat("alice", "bob", "hi")).size(), 2);
+        assertEquals(f.handle(a, Messages.getGroupMember("g")).size(), 1);
     }
 }

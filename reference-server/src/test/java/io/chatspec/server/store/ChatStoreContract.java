@@ -59,4 +59,23 @@ public abstract class ChatStoreContract {
         assertFalse(s.addMember("g", "a"));
         assertEquals(s.membersOf("g"), List.of("a", "c", "b"));
     }
+
+    @Test(description = "the store budget counts records: accounts, friendships once per pair, groups, memberships")
+    public void recordsCountWhatWasStoredOnce() {
+        ChatStore s = newStore();
+        assertEquals(s.records(), 0);
+        s.createUser("a", "h");
+        s.createUser("b", "h");
+        s.createUser("a", "other");
+        assertEquals(s.records(), 2);
+        s.addFriendship("a", "b");
+        s.addFriendship("b", "a");
+        assertEquals(s.records(), 3);
+        s.createGroup("g", "a");
+        s.createGroup("g", "b");
+        assertEquals(s.records(), 5, "a group and its creator's membership");
+        s.addMember("g", "b");
+        s.addMember("g", "b");
+        assertEquals(s.records(), 6);
+    }
 }
