@@ -285,6 +285,27 @@ public final class ChatDomain {
         return out;
     }
 
+    /**
+     * The edge could not hash a new account's password (an internal error, logged there): no account is created,
+     * and the client is told {@code failure}, register's word for "not registered", rather than left waiting.
+     */
+    public List<Effect> passwordHashFailed(SessionId s) {
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(s, Message.of(REGISTER_REPLY, "result", FAILURE), out);
+        return out;
+    }
+
+    /**
+     * The edge could not check a login's password (an internal error, such as a stored hash it cannot read): the
+     * login is refused with {@code failure}, not {@code password_error}, since nobody knows whether the password
+     * was wrong; so it does not count as a failed guess either. The session keeps whatever login it had.
+     */
+    public List<Effect> passwordCheckFailed(SessionId s) {
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(s, Message.of(LOGIN_REPLY, "result", FAILURE), out);
+        return out;
+    }
+
     private void add(SessionId s, ValidCommand c, List<Effect> out) {
         String user = c.actor();
         String friend = c.text("friend");

@@ -7,7 +7,9 @@ import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.domain.TransferId;
 import io.chatspec.server.limits.ConnectionMeter;
+import io.chatspec.server.limits.Fatal;
 import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.password.PasswordHashing;
 import io.chatspec.server.relay.RelayListener;
 import io.chatspec.server.relay.TransferRelay;
 import io.netty.buffer.Unpooled;
@@ -49,7 +51,7 @@ public final class DomainGateway implements RelayListener {
     static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
     private final ChatDomain domain;
-    private final PasswordHasher hasher;
+    private final PasswordHashing hasher;
     private final ExecutorService hashing;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<SessionId, RecipientOutlet> channels = new ConcurrentHashMap<>();
@@ -61,12 +63,12 @@ public final class DomainGateway implements RelayListener {
         this(domain, PasswordHasher.defaults());
     }
 
-    public DomainGateway(ChatDomain domain, PasswordHasher hasher) {
+    public DomainGateway(ChatDomain domain, PasswordHashing hasher) {
         this(domain, hasher, passwordPool());
     }
 
     /** {@code hashing} runs password work; tests pass an immediate one to stay on one thread. */
-    DomainGateway(ChatDomain domain, PasswordHasher hasher, ExecutorService hashing) {
+    DomainGateway(ChatDomain domain, PasswordHashing hasher, ExecutorService hashing) {
         this.domain = domain;
         this.hasher = hasher;
         this.hashing = hashing;
@@ -259,27 +261,43 @@ public final class DomainGateway implements RelayListener {
         return pending;
     }
 
+    /**
+     * Runs a password step off the lock and answers the domain. If the step throws (a hasher bug, a stored hash it
+     * cannot read, no memory for Argon2's blocks) the client still gets its reply, a {@code failure}, and its
+     * connection goes on with its next command: a missing reply would leave the client waiting for ever.
+     */
     private CompletableFuture<Void> credentials(Effect effect) {
-        CompletableFuture<Void> done;
+        CompletableFuture<Supplier<List<Effect>>> answer;
         try {
             if (effect instanceof Effect.HashPassword h) {
-                done = CompletableFuture.supplyAsync(() -> hasher.hash(h.password()), hashing)
-                        .thenAccept(hash -> run(() -> domain.passwordHashed(h.session(), h.user(), hash)));
+                answer = CompletableFuture.supplyAsync(() -> {
+                    String hash = hasher.hash(h.password());
+                    return () -> domain.passwordHashed(h.session(), h.user(), hash);
+                }, hashing);
             } else {
                 Effect.VerifyPassword v = (Effect.VerifyPassword) effect;
                 // The throttle's wait is a timer, not a sleeping thread: the hash starts when it fires.
                 Executor start = v.delay().isZero() ? hashing
                         : CompletableFuture.delayedExecutor(v.delay().toMillis(), TimeUnit.MILLISECONDS, hashing);
-                done = CompletableFuture.supplyAsync(() -> hasher.verify(v.password(), v.storedHash()), start)
-                        .thenAccept(ok -> run(() -> domain.passwordChecked(v.session(), v.user(), ok)));
+                answer = CompletableFuture.supplyAsync(() -> {
+                    boolean ok = hasher.verify(v.password(), v.storedHash());
+                    return () -> domain.passwordChecked(v.session(), v.user(), ok);
+                }, start);
             }
         } catch (RejectedExecutionException e) {
-            done = CompletableFuture.failedFuture(e);
+            answer = CompletableFuture.failedFuture(e);
         }
-        return done.whenComplete((ok, failure) -> {
-            if (failure != null && !hashing.isShutdown()) {
-                log.error("password step {} failed", effect, failure);
+        return answer.handle((call, failure) -> {
+            if (failure == null) {
+                run(call);
+            } else if (!hashing.isShutdown()) {
+                // Shut down means the server is stopping: its connections are closing and nobody waits for a reply.
+                Fatal.check(failure);
+                log.error("password step {} failed; answering failure", effect, failure);
+                run(() -> effect instanceof Effect.HashPassword h ? domain.passwordHashFailed(h.session())
+                        : domain.passwordCheckFailed(((Effect.VerifyPassword) effect).session()));
             }
+            return null;
         });
     }
 
