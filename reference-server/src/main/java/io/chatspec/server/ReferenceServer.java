@@ -11,6 +11,7 @@ import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.netty.ChatPipeline;
 import io.chatspec.server.netty.DomainGateway;
 import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.password.PasswordHashing;
 import io.chatspec.server.relay.RelayPorts;
 import io.chatspec.server.relay.TransferRelay;
 import io.chatspec.server.store.ChatStore;
@@ -95,7 +96,7 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /** Starts on the given store, hashing passwords with {@code hasher} (off the event loops). */
-    public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHasher hasher) {
+    public static ReferenceServer start(ServerConfig config, ChatStore store, PasswordHashing hasher) {
         EventLoopGroup boss = Transports.newGroup("chatspec-accept", 1);
         EventLoopGroup workers = Transports.newGroup("chatspec-io", Math.max(2, Runtime.getRuntime().availableProcessors()));
         ServerLimits limits = config.limits();

@@ -9,8 +9,6 @@ import io.chatspec.server.domain.Effect.OpenTransfer;
 import io.chatspec.server.domain.Effect.Send;
 import io.chatspec.protocol.table.CommandSpec;
 import io.chatspec.protocol.table.CommandTable;
-import io.chatspec.protocol.table.FieldKind;
-import io.chatspec.protocol.table.FieldSpec;
 import io.chatspec.server.store.ChatStore;
 
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -37,10 +34,16 @@ import static io.chatspec.protocol.Results.*;
  * <p>Passwords are the one slow step: {@code register} and {@code login} end in a {@link Effect.HashPassword} or
  * {@link Effect.VerifyPassword} that the edge carries out off this state machine's thread and answers with
  * {@link #passwordHashed} or {@link #passwordChecked}; the session's later commands wait for that answer.
+ *
+ * <p>What every command shares comes from its {@link CommandTable} row before its handler runs: the field checks
+ * ({@link CommandValidator}) and, for a row with an acting-user field, the login and permission checks. A handler
+ * starts from a {@link ValidCommand} and decides only what is particular to it.
  */
 public final class ChatDomain {
     private final ChatStore store;
     private final DomainLimits limits;
+    private final CommandValidator commands;
+    private final Map<String, Handler> handlers;
     private final Set<SessionId> connected = new HashSet<>();
     private final Map<SessionId, String> userOf = new HashMap<>();
     private final Map<String, SessionId> sessionOf = new HashMap<>();
@@ -51,6 +54,12 @@ public final class ChatDomain {
     private long lastTransfer;
     /** What the store holds, counted here so the budget costs no query per command; read once at start. */
     private long records = -1;
+
+    /** What is particular to one command, once its fields are checked and its actor is the session's user. */
+    @FunctionalInterface
+    private interface Handler {
+        void handle(SessionId session, ValidCommand command, List<Effect> out);
+    }
 
     private record PendingTransfer(SessionId senderSession, String receiver, JsonNode length, String filename,
                                    String sender) {
@@ -73,6 +82,17 @@ public final class ChatDomain {
         this.store = store;
         this.nanoClock = nanoClock;
         this.limits = limits;
+        this.commands = new CommandValidator(limits);
+        this.handlers = Map.of(REGISTER, this::register, LOGIN, this::login, ADD, this::add,
+                CREATE_GROUP, this::createGroup, ADD_GROUP, this::addGroup, PRIVATE_CHAT, this::privateChat,
+                GROUP_CHAT, this::groupChat, GET_GROUP_MEMBER, this::getGroupMember, Commands.OFFLINE, this::offline,
+                SEND_FILE, this::sendFile);
+        Set<String> rows = new HashSet<>();
+        CommandTable.COMMANDS.forEach(c -> rows.add(c.cmd()));
+        if (!rows.equals(handlers.keySet())) {
+            throw new IllegalStateException("the command table and the domain's handlers differ: table " + rows
+                    + ", handlers " + handlers.keySet());
+        }
     }
 
     // ---- connection events -------------------------------------------------------------------------------------
@@ -101,26 +121,21 @@ public final class ChatDomain {
 
     public List<Effect> handle(SessionId session, Message command) {
         String cmd = command.cmd();
-        if (cmd == null) {
+        CommandSpec spec = cmd == null ? null : commands.spec(cmd);
+        if (spec == null) {
             return List.of(new Send(session, Message.of(ERROR, "result", UNKNOWN_CMD)));
         }
         List<Effect> out = new ArrayList<>();
-        if (nameTooLong(session, command, out)) {
+        ValidCommand valid = commands.validate(spec, command);
+        if (valid == null) {
+            // Field checks come before the login check (SESS-7).
+            reply(session, spec.reply(), BAD_REQUEST, out);
             return out;
         }
-        switch (cmd) {
-            case REGISTER -> register(session, command, out);
-            case LOGIN -> login(session, command, out);
-            case ADD -> add(session, command, out);
-            case CREATE_GROUP -> createGroup(session, command, out);
-            case ADD_GROUP -> addGroup(session, command, out);
-            case PRIVATE_CHAT -> privateChat(session, command, out);
-            case GROUP_CHAT -> groupChat(session, command, out);
-            case GET_GROUP_MEMBER -> getGroupMember(session, command, out);
-            case Commands.OFFLINE -> offline(session, command, out);
-            case SEND_FILE -> sendFile(session, command, out);
-            default -> out.add(new Send(session, Message.of(ERROR, "result", UNKNOWN_CMD)));
+        if (spec.actor() != null && rejectActor(session, valid.actor(), spec.reply(), out)) {
+            return out;
         }
+        handlers.get(cmd).handle(session, valid, out);
         return out;
     }
 
@@ -209,13 +224,9 @@ public final class ChatDomain {
 
     // ---- commands -----------------------------------------------------------------------------------------------
 
-    private void register(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String password = Fields.text(m, "password");
-        if (user == null || password == null) {
-            reply(s, REGISTER_REPLY, BAD_REQUEST, out);
-            return;
-        }
+    private void register(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.text("user");
+        String password = c.text("password");
         if (store.userExists(user)) {
             // No hash needed to refuse a taken name; the answer says no more than the reply does anyway.
             reply(s, REGISTER_REPLY, FAILURE, out);
@@ -242,13 +253,9 @@ public final class ChatDomain {
         return out;
     }
 
-    private void login(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String password = Fields.text(m, "password");
-        if (user == null || password == null) {
-            reply(s, LOGIN_REPLY, BAD_REQUEST, out);
-            return;
-        }
+    private void login(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.text("user");
+        String password = c.text("password");
         Optional<String> hash = store.passwordHash(user);
         if (hash.isEmpty()) {
             reply(s, LOGIN_REPLY, USER_NOT_EXIST, out);
@@ -289,16 +296,30 @@ public final class ChatDomain {
         return out;
     }
 
-    private void add(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String friend = Fields.name(m, "friend");
-        if (user == null || friend == null) {
-            reply(s, ADD_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, user, ADD_REPLY, out)) {
-            return;
-        }
+    /**
+     * The edge could not hash a new account's password (an internal error, logged there): no account is created,
+     * and the client is told {@code failure}, register's word for "not registered", rather than left waiting.
+     */
+    public List<Effect> passwordHashFailed(SessionId s) {
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(s, Message.of(REGISTER_REPLY, "result", FAILURE), out);
+        return out;
+    }
+
+    /**
+     * The edge could not check a login's password (an internal error, such as a stored hash it cannot read): the
+     * login is refused with {@code failure}, not {@code password_error}, since nobody knows whether the password
+     * was wrong; so it does not count as a failed guess either. The session keeps whatever login it had.
+     */
+    public List<Effect> passwordCheckFailed(SessionId s) {
+        List<Effect> out = new ArrayList<>(1);
+        sendIfConnected(s, Message.of(LOGIN_REPLY, "result", FAILURE), out);
+        return out;
+    }
+
+    private void add(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.actor();
+        String friend = c.text("friend");
         if (user.equals(friend)) {
             reply(s, ADD_REPLY, BAD_REQUEST, out);
         } else if (!store.userExists(friend)) {
@@ -318,16 +339,9 @@ public final class ChatDomain {
         }
     }
 
-    private void createGroup(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String group = Fields.name(m, "group");
-        if (user == null || group == null) {
-            reply(s, CREATE_GROUP_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, user, CREATE_GROUP_REPLY, out)) {
-            return;
-        }
+    private void createGroup(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.actor();
+        String group = c.text("group");
         if (store.groupExists(group)) {
             reply(s, CREATE_GROUP_REPLY, GROUP_EXIST, out);
         } else if (storeFull(2, s, CREATE_GROUP_REPLY, out)) {
@@ -339,16 +353,9 @@ public final class ChatDomain {
         }
     }
 
-    private void addGroup(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String group = Fields.name(m, "group");
-        if (user == null || group == null) {
-            reply(s, ADD_GROUP_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, user, ADD_GROUP_REPLY, out)) {
-            return;
-        }
+    private void addGroup(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.actor();
+        String group = c.text("group");
         if (!store.groupExists(group)) {
             reply(s, ADD_GROUP_REPLY, GROUP_NOT_EXIST, out);
         } else if (records() + 1 > limits.maxRecords() && !store.membersOf(group).contains(user)) {
@@ -361,17 +368,10 @@ public final class ChatDomain {
         }
     }
 
-    private void privateChat(SessionId s, Message m, List<Effect> out) {
-        String from = Fields.name(m, "user_from");
-        String to = Fields.name(m, "user_to");
-        String text = Fields.text(m, "text");
-        if (from == null || to == null || text == null) {
-            reply(s, PRIVATE_CHAT_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, from, PRIVATE_CHAT_REPLY, out)) {
-            return;
-        }
+    private void privateChat(SessionId s, ValidCommand c, List<Effect> out) {
+        String from = c.actor();
+        String to = c.text("user_to");
+        String text = c.text("text");
         SessionId recipient = sessionOf.get(to);
         if (recipient == null) {
             reply(s, PRIVATE_CHAT_REPLY, Results.OFFLINE, out);
@@ -381,17 +381,10 @@ public final class ChatDomain {
         reply(s, PRIVATE_CHAT_REPLY, SUCCESS, out);
     }
 
-    private void groupChat(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        String group = Fields.name(m, "group");
-        String text = Fields.text(m, "text");
-        if (user == null || group == null || text == null) {
-            reply(s, GROUP_CHAT_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, user, GROUP_CHAT_REPLY, out)) {
-            return;
-        }
+    private void groupChat(SessionId s, ValidCommand c, List<Effect> out) {
+        String user = c.actor();
+        String group = c.text("group");
+        String text = c.text("text");
         if (!store.groupExists(group)) {
             reply(s, GROUP_CHAT_REPLY, GROUP_NOT_EXIST, out);
             return;
@@ -411,11 +404,9 @@ public final class ChatDomain {
         reply(s, GROUP_CHAT_REPLY, SUCCESS, out);
     }
 
-    private void getGroupMember(SessionId s, Message m, List<Effect> out) {
-        String group = Fields.name(m, "group");
-        if (group == null) {
-            reply(s, GET_GROUP_MEMBER_REPLY, BAD_REQUEST, out);
-        } else if (!store.groupExists(group)) {
+    private void getGroupMember(SessionId s, ValidCommand c, List<Effect> out) {
+        String group = c.text("group");
+        if (!store.groupExists(group)) {
             out.add(new Send(s, Message.of(GET_GROUP_MEMBER_REPLY, "result", GROUP_NOT_EXIST, "group", group)));
         } else {
             String members = String.join("|", store.membersOf(group));
@@ -423,30 +414,15 @@ public final class ChatDomain {
         }
     }
 
-    private void offline(SessionId s, Message m, List<Effect> out) {
-        String user = Fields.name(m, "user");
-        if (user == null) {
-            reply(s, OFFLINE_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, user, OFFLINE_REPLY, out)) {
-            return;
-        }
+    private void offline(SessionId s, ValidCommand c, List<Effect> out) {
         logOut(s, out);
     }
 
-    private void sendFile(SessionId s, Message m, List<Effect> out) {
-        String from = Fields.name(m, "from_user");
-        String to = Fields.name(m, "to_user");
-        String filename = Fields.text(m, "filename");
-        OptionalLong length = Fields.length(m, "length");
-        if (from == null || to == null || filename == null || length.isEmpty()) {
-            reply(s, SEND_FILE_REPLY, BAD_REQUEST, out);
-            return;
-        }
-        if (rejectActor(s, from, SEND_FILE_REPLY, out)) {
-            return;
-        }
+    private void sendFile(SessionId s, ValidCommand c, List<Effect> out) {
+        String from = c.actor();
+        String to = c.text("to_user");
+        String filename = c.text("filename");
+        long length = c.length("length");
         if (from.equals(to)) {
             reply(s, SEND_FILE_REPLY, BAD_REQUEST, out);
             return;
@@ -462,35 +438,12 @@ public final class ChatDomain {
         }
         TransferId id = new TransferId(++lastTransfer);
         // The length goes back exactly as it came, string or number (FILE rules).
-        transfers.put(id, new PendingTransfer(s, to, m.get("length"), filename, from));
+        transfers.put(id, new PendingTransfer(s, to, c.message().get("length"), filename, from));
         openTransfersBySender.merge(from, 1, Integer::sum);
-        out.add(new OpenTransfer(id, length.getAsLong()));
+        out.add(new OpenTransfer(id, length));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    /**
-     * LIMIT-5: a name field longer than the limit is a bad request, checked with the other field checks (SESS-7),
-     * so that nobody can make the store keep huge names.
-     */
-    private boolean nameTooLong(SessionId s, Message m, List<Effect> out) {
-        CommandSpec spec = CommandTable.byCmd(m.cmd()).orElse(null);
-        if (spec == null) {
-            return false;
-        }
-        for (FieldSpec field : spec.fields()) {
-            if (field.kind() == FieldKind.NAME) {
-                String v = m.text(field.name());
-                // Code points, not UTF-16 units: a name of 64 Chinese characters or emoji is 64 long.
-                if (v != null && v.length() > limits.maxNameLength()
-                        && v.codePointCount(0, v.length()) > limits.maxNameLength()) {
-                    reply(s, spec.reply(), BAD_REQUEST, out);
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private PendingTransfer forget(TransferId transfer) {
         PendingTransfer t = transfers.remove(transfer);

@@ -7,7 +7,9 @@ import io.chatspec.server.domain.FrameProblem;
 import io.chatspec.server.domain.SessionId;
 import io.chatspec.server.domain.TransferId;
 import io.chatspec.server.limits.ConnectionMeter;
+import io.chatspec.server.limits.Fatal;
 import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.password.PasswordHashing;
 import io.chatspec.server.relay.RelayListener;
 import io.chatspec.server.relay.TransferRelay;
 import io.netty.buffer.Unpooled;
@@ -35,10 +37,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Where I/O meets the domain. Every domain call runs under one lock and its messages are queued on their
- * channels before the lock is released, so any two messages to one recipient are written in the order the
- * domain decided them, whichever event loops the causes came from. Relay work happens after the lock is
- * released because it calls back in. Password hashing (tens of milliseconds of CPU) runs on its own small pool,
+ * Where I/O meets the domain. Every domain call runs under one lock and its messages are ordered on their
+ * channels before the lock is released (handed to the recipient's event loop, or, when that loop is the current
+ * one and nothing handed off is still waiting there, written by this thread right after the release; see
+ * {@link RecipientOutlet}), so any two messages to one recipient are written in the order the domain decided them,
+ * whichever event loops the causes came from. Relay work happens after the lock is released because it calls
+ * back in. Password hashing (tens of milliseconds of CPU) runs on its own small pool,
  * never under the lock or on an event loop; the connection's handler holds back its later commands meanwhile.
  */
 public final class DomainGateway implements RelayListener {
@@ -47,22 +51,24 @@ public final class DomainGateway implements RelayListener {
     static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
     private final ChatDomain domain;
-    private final PasswordHasher hasher;
+    private final PasswordHashing hasher;
     private final ExecutorService hashing;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<SessionId, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<SessionId, RecipientOutlet> channels = new ConcurrentHashMap<>();
+    /** Writes that went out without a hand-off; guarded by {@link #lock}. */
+    private long directWrites;
     private volatile TransferRelay relay;
 
     public DomainGateway(ChatDomain domain) {
         this(domain, PasswordHasher.defaults());
     }
 
-    public DomainGateway(ChatDomain domain, PasswordHasher hasher) {
+    public DomainGateway(ChatDomain domain, PasswordHashing hasher) {
         this(domain, hasher, passwordPool());
     }
 
     /** {@code hashing} runs password work; tests pass an immediate one to stay on one thread. */
-    DomainGateway(ChatDomain domain, PasswordHasher hasher, ExecutorService hashing) {
+    DomainGateway(ChatDomain domain, PasswordHashing hasher, ExecutorService hashing) {
         this.domain = domain;
         this.hasher = hasher;
         this.hashing = hashing;
@@ -90,7 +96,7 @@ public final class DomainGateway implements RelayListener {
     }
 
     void connected(SessionId session, Channel channel) {
-        channels.put(session, channel);
+        channels.put(session, new RecipientOutlet(channel));
         run(() -> domain.connected(session));
     }
 
@@ -144,13 +150,24 @@ public final class DomainGateway implements RelayListener {
         }
     }
 
+    /** Writes so far that went out on the current loop without a hand-off (tests, diagnostics). */
+    long directWrites() {
+        lock.lock();
+        try {
+            return directWrites;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * A client that stops reading must not make the server buffer without end: once its queue is past the high-water
      * mark, its {@link ConnectionMeter} decides (per-connection cap, memory budget, LIMIT-4); an unguarded channel
      * is cut at {@link #MAX_QUEUED_BYTES}. Either way the connection is closed, which logs its user out like any
      * dropped connection.
      */
-    private static void write(Channel ch, Effect.Send send) {
+    private void write(RecipientOutlet out, Effect.Send send, List<Runnable> direct) {
+        Channel ch = out.channel();
         if (!ch.isActive()) {
             // Closed or closing (perhaps for not reading): its user is logged out when channelInactive runs.
             return;
@@ -168,15 +185,14 @@ public final class DomainGateway implements RelayListener {
                 return;
             }
         }
-        inOrder(ch, () -> ch.writeAndFlush(send.message(), ch.voidPromise()));
+        inOrder(out, () -> ch.writeAndFlush(send.message(), ch.voidPromise()), direct);
     }
 
-    /**
-     * Always queues on the channel's event loop, even when already on it: Netty runs a write from its own loop at
-     * once, which would overtake writes that other loops queued for the same channel earlier under the lock.
-     */
-    private static void inOrder(Channel ch, Runnable io) {
-        ch.eventLoop().execute(io);
+    /** Called under the lock. */
+    private void inOrder(RecipientOutlet out, Runnable io, List<Runnable> direct) {
+        if (out.inOrder(io, direct)) {
+            directWrites++;
+        }
     }
 
     private CompletableFuture<Void> run(Supplier<List<Effect>> call) {
@@ -184,19 +200,22 @@ public final class DomainGateway implements RelayListener {
         List<List<InetAddress>> openParties = null;
         CompletableFuture<Void> pending = null;
         Effect credentials = null;
+        List<Runnable> direct = new ArrayList<>(2);
         lock.lock();
         try {
             for (Effect effect : call.get()) {
                 if (effect instanceof Effect.Send send) {
-                    Channel ch = channels.get(send.to());
-                    if (ch != null) {
-                        write(ch, send);
+                    RecipientOutlet out = channels.get(send.to());
+                    if (out != null) {
+                        write(out, send, direct);
                     }
                 } else if (effect instanceof Effect.Close close) {
-                    Channel ch = channels.get(close.session());
-                    if (ch != null) {
-                        // An empty write queued behind the messages: the close waits for them to be written.
-                        inOrder(ch, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+                    RecipientOutlet out = channels.get(close.session());
+                    if (out != null) {
+                        Channel ch = out.channel();
+                        // An empty write ordered behind the messages: the close waits for them to be written.
+                        inOrder(out, () -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                                .addListener(ChannelFutureListener.CLOSE), direct);
                     }
                 } else if (effect instanceof Effect.OpenTransfer open) {
                     if (opens == null) {
@@ -217,6 +236,14 @@ public final class DomainGateway implements RelayListener {
         } finally {
             lock.unlock();
         }
+        for (Runnable io : direct) {
+            try {
+                io.run();
+            } catch (RuntimeException e) {
+                // As for a handed-off write: one failed write must not keep the others (or the caller) from going on.
+                log.error("write failed", e);
+            }
+        }
         if (opens != null) {
             TransferRelay r = relay;
             for (int i = 0; i < opens.size(); i++) {
@@ -234,27 +261,43 @@ public final class DomainGateway implements RelayListener {
         return pending;
     }
 
+    /**
+     * Runs a password step off the lock and answers the domain. If the step throws (a hasher bug, a stored hash it
+     * cannot read, no memory for Argon2's blocks) the client still gets its reply, a {@code failure}, and its
+     * connection goes on with its next command: a missing reply would leave the client waiting for ever.
+     */
     private CompletableFuture<Void> credentials(Effect effect) {
-        CompletableFuture<Void> done;
+        CompletableFuture<Supplier<List<Effect>>> answer;
         try {
             if (effect instanceof Effect.HashPassword h) {
-                done = CompletableFuture.supplyAsync(() -> hasher.hash(h.password()), hashing)
-                        .thenAccept(hash -> run(() -> domain.passwordHashed(h.session(), h.user(), hash)));
+                answer = CompletableFuture.supplyAsync(() -> {
+                    String hash = hasher.hash(h.password());
+                    return () -> domain.passwordHashed(h.session(), h.user(), hash);
+                }, hashing);
             } else {
                 Effect.VerifyPassword v = (Effect.VerifyPassword) effect;
                 // The throttle's wait is a timer, not a sleeping thread: the hash starts when it fires.
                 Executor start = v.delay().isZero() ? hashing
                         : CompletableFuture.delayedExecutor(v.delay().toMillis(), TimeUnit.MILLISECONDS, hashing);
-                done = CompletableFuture.supplyAsync(() -> hasher.verify(v.password(), v.storedHash()), start)
-                        .thenAccept(ok -> run(() -> domain.passwordChecked(v.session(), v.user(), ok)));
+                answer = CompletableFuture.supplyAsync(() -> {
+                    boolean ok = hasher.verify(v.password(), v.storedHash());
+                    return () -> domain.passwordChecked(v.session(), v.user(), ok);
+                }, start);
             }
         } catch (RejectedExecutionException e) {
-            done = CompletableFuture.failedFuture(e);
+            answer = CompletableFuture.failedFuture(e);
         }
-        return done.whenComplete((ok, failure) -> {
-            if (failure != null && !hashing.isShutdown()) {
-                log.error("password step {} failed", effect, failure);
+        return answer.handle((call, failure) -> {
+            if (failure == null) {
+                run(call);
+            } else if (!hashing.isShutdown()) {
+                // Shut down means the server is stopping: its connections are closing and nobody waits for a reply.
+                Fatal.check(failure);
+                log.error("password step {} failed; answering failure", effect, failure);
+                run(() -> effect instanceof Effect.HashPassword h ? domain.passwordHashFailed(h.session())
+                        : domain.passwordCheckFailed(((Effect.VerifyPassword) effect).session()));
             }
+            return null;
         });
     }
 
@@ -265,7 +308,8 @@ public final class DomainGateway implements RelayListener {
     private List<InetAddress> partyAddresses(TransferId transfer) {
         List<InetAddress> out = new ArrayList<>(2);
         for (SessionId party : domain.transferParties(transfer)) {
-            Channel ch = channels.get(party);
+            RecipientOutlet outlet = channels.get(party);
+            Channel ch = outlet == null ? null : outlet.channel();
             if (ch != null && ch.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
                 out.add(a.getAddress());
             }

@@ -14,7 +14,7 @@ import java.util.Base64;
  * and the defaults can be raised later without invalidating accounts. Thread-safe; every call is CPU- and
  * memory-bound (about {@code memoryKiB} of heap while it runs), so callers keep it off event loops.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements PasswordHashing {
     /** OWASP's Argon2id option "m=7 MiB, t=5, p=1": the least memory per concurrent hash of its equivalent set. */
     public static final int DEFAULT_MEMORY_KIB = 7 * 1024;
     public static final int DEFAULT_ITERATIONS = 5;
@@ -51,6 +51,7 @@ public final class PasswordHasher {
     }
 
     /** A fresh salt every time: two accounts with one password get different hashes. */
+    @Override
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -60,6 +61,7 @@ public final class PasswordHasher {
     }
 
     /** False for a malformed stored value too: a corrupt row must not let anyone in. */
+    @Override
     public boolean verify(String password, String encoded) {
         if (encoded == null || !encoded.startsWith(PREFIX)) {
             return false;

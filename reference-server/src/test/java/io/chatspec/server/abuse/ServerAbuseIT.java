@@ -3,6 +3,7 @@ package io.chatspec.server.abuse;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.files.OutsiderAddress;
 import io.chatspec.server.it.RawClient;
 import io.chatspec.server.relay.RelayParty;
 import io.chatspec.server.relay.RelayParty.Outcome;
@@ -13,7 +14,6 @@ import org.testng.annotations.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,7 +297,7 @@ public class ServerAbuseIT {
 
     /** Issue 9 (3): a relay steal and a relay inject from 127.0.0.2, and a user hoarding transfers. */
     private void relayStealAndInject() throws Exception {
-        InetAddress attacker = otherLoopback();
+        InetAddress attacker = OutsiderAddress.find().orElse(null);
         String tag = Long.toString(System.nanoTime(), 36);
         String from = "relayFrom_" + tag, to = "relayTo_" + tag;
         ChatClient s = online(from);
@@ -305,7 +305,7 @@ public class ServerAbuseIT {
         try {
             long length = 1_000_000;
             if (attacker == null) {
-                figures.put("relay", "skipped: 127.0.0.2 not bindable");
+                figures.put("relay", "skipped: " + OutsiderAddress.LOOPBACK_OUTSIDER + " not bindable");
             } else {
                 InetSocketAddress relay = offer(s, from, r, to, length);
                 try (RawClient thief = RawClient.connect(relay, attacker, 0);
@@ -534,18 +534,6 @@ public class ServerAbuseIT {
             return null;
         });
         return new java.util.TreeMap<>(counts);
-    }
-
-    private static InetAddress otherLoopback() {
-        try {
-            InetAddress other = InetAddress.getByName("127.0.0.2");
-            try (Socket probe = new Socket()) {
-                probe.bind(new InetSocketAddress(other, 0));
-            }
-            return other;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** The server's own figures: its last {@code limits:} line (written as it stopped). */

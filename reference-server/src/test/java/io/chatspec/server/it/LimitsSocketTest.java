@@ -3,6 +3,7 @@ package io.chatspec.server.it;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.files.OutsiderAddress;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 import io.chatspec.server.ServerLimits;
@@ -16,7 +17,6 @@ import org.testng.annotations.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,13 +211,9 @@ public class LimitsSocketTest extends SocketTestBase {
     /** A second loopback address for the attacker, or a skip where the OS has none (macOS has only 127.0.0.1). */
     static InetAddress otherLoopback() {
         try {
-            InetAddress other = InetAddress.getByName("127.0.0.2");
-            try (Socket probe = new Socket()) {
-                probe.bind(new InetSocketAddress(other, 0));
-            }
-            return other;
+            return OutsiderAddress.probe();
         } catch (IOException e) {
-            throw new SkipException("cannot bind 127.0.0.2 here: " + e);
+            throw new SkipException("cannot bind " + OutsiderAddress.LOOPBACK_OUTSIDER + " here: " + e);
         }
     }
 

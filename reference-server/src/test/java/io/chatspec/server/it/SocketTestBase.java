@@ -6,6 +6,7 @@ import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 import io.chatspec.server.password.PasswordHasher;
+import io.chatspec.server.password.PasswordHashing;
 import io.chatspec.server.store.InMemoryChatStore;
 import org.awaitility.Awaitility;
 import org.testng.annotations.AfterClass;
@@ -41,7 +42,7 @@ public abstract class SocketTestBase {
     }
 
     /** The embedded default: light Argon2id, so tests are judged on the protocol and not on hash cost. */
-    protected PasswordHasher hasher() {
+    protected PasswordHashing hasher() {
         return PasswordHasher.light();
     }
 
