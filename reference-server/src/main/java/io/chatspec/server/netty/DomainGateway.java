@@ -1,6 +1,8 @@
 package io.chatspec.server.netty;
 
 import io.chatspec.protocol.Message;
+import io.chatspec.protocol.table.CommandSpec;
+import io.chatspec.protocol.table.CommandTable;
 import io.chatspec.server.domain.ChatDomain;
 import io.chatspec.server.domain.Effect;
 import io.chatspec.server.domain.FrameProblem;
@@ -35,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import static io.chatspec.protocol.Results.FAILURE;
 
 /**
  * Where I/O meets the domain. Every domain call runs under one lock and its messages are ordered on their
@@ -111,7 +115,18 @@ public final class DomainGateway implements RelayListener {
      * command before then.
      */
     CompletableFuture<Void> command(SessionId session, Message command) {
-        return run(() -> domain.handle(session, command));
+        return run(() -> {
+            try {
+                return domain.handle(session, command);
+            } catch (RuntimeException e) {
+                // The store failed (a full disk, a broken database) or a bug: the client still gets its reply,
+                // as for a failed password step, and the connection goes on.
+                log.error("command {} failed", command.cmd(), e);
+                return CommandTable.byCmd(command.cmd()).map(CommandSpec::reply).filter(r -> r != null)
+                        .<List<Effect>>map(r -> List.of(new Effect.Send(session, Message.of(r, "result", FAILURE))))
+                        .orElse(List.of());
+            }
+        });
     }
 
     void rejected(SessionId session, FrameProblem problem) {
@@ -289,7 +304,16 @@ public final class DomainGateway implements RelayListener {
         }
         return answer.handle((call, failure) -> {
             if (failure == null) {
-                run(call);
+                run(() -> {
+                    try {
+                        return call.get();
+                    } catch (RuntimeException e) {
+                        // the store refused the new account (a full disk, a broken database): still a reply
+                        log.error("password step {} failed in the domain; answering failure", effect, e);
+                        return effect instanceof Effect.HashPassword h ? domain.passwordHashFailed(h.session())
+                                : domain.passwordCheckFailed(((Effect.VerifyPassword) effect).session());
+                    }
+                });
             } else if (!hashing.isShutdown()) {
                 // Shut down means the server is stopping: its connections are closing and nobody waits for a reply.
                 Fatal.check(failure);

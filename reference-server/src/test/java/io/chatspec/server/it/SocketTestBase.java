@@ -7,6 +7,7 @@ import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.password.PasswordHashing;
+import io.chatspec.server.store.ChatStore;
 import io.chatspec.server.store.InMemoryChatStore;
 import org.awaitility.Awaitility;
 import org.testng.annotations.AfterClass;
@@ -42,6 +43,11 @@ public abstract class SocketTestBase {
     }
 
     /** The embedded default: light Argon2id, so tests are judged on the protocol and not on hash cost. */
+    /** The store the server starts on; tests of store failures wrap it. */
+    protected ChatStore store() {
+        return new InMemoryChatStore();
+    }
+
     protected PasswordHashing hasher() {
         return PasswordHasher.light();
     }
@@ -51,7 +57,7 @@ public abstract class SocketTestBase {
         // The server reacts in microseconds; Awaitility's default 100 ms poll would dominate the suite's time.
         Awaitility.setDefaultPollDelay(Duration.ZERO);
         Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
-        server = ReferenceServer.start(config(), new InMemoryChatStore(), hasher());
+        server = ReferenceServer.start(config(), store(), hasher());
     }
 
     @AfterClass(alwaysRun = true)
