@@ -1,4 +1,4 @@
-package io.chatspec.conformance.runner;
+package io.chatspec.conformance.judge;
 
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Verdict;
@@ -39,7 +39,7 @@ public class FramingFindingsTest {
     public void aReadWithAMessageNobodyWaitedForIsNotJudged() {
         List<TranscriptEntry> t = oneRead("{\"cmd\":\"login_reply\",\"result\":\"success\"}",
                 "{\"cmd\":\"online_friends\",\"friends\":\"\"}");
-        List<Finding> fs = CaseExecutor.framingFindings(t, true, (c, m) -> "login_reply".equals(m.cmd()));
+        List<Finding> fs = FramingFindings.of(t, true, (c, m) -> "login_reply".equals(m.cmd()));
         assertEquals(frame4(fs), List.of(Verdict.INFO), fs.toString());
     }
 
@@ -48,7 +48,7 @@ public class FramingFindingsTest {
         List<TranscriptEntry> t = oneRead("{\"cmd\":\"group_chat_reply\",\"result\":\"success\"}",
                 "{\"cmd\":\"get_group_member_reply\",\"result\":\"success\"}");
         assertTrue(t.get(0).frame().sharedRead());
-        List<Finding> fs = CaseExecutor.framingFindings(t, true, (c, m) -> true);
+        List<Finding> fs = FramingFindings.of(t, true, (c, m) -> true);
         assertEquals(frame4(fs), List.of(Verdict.NON_STRICT), fs.toString());
     }
 }
