@@ -7,7 +7,7 @@ import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.report.ConsoleReporter;
 import io.chatspec.conformance.report.Outputs;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.EmbeddedTarget;
@@ -38,27 +38,27 @@ public class ConformanceSuiteTest {
     public void runSuite() throws Exception {
         String external = EmbeddedServerHolder.externalTarget();
         Target target;
-        RunSettings settings = RunSettings.defaults()
-                .withOutputDir(Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results")));
+        RunSettings.Builder settings = RunSettings.builder();
+        Path outputDir = Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results"));
         if (external != null) {
             target = new ExternalTarget(ExternalTarget.parseAddress(external));
             String claims = System.getProperty("chatspec.claims", "");
-            settings = settings.withClaims(claims.isBlank() ? null : Extension.parseList(claims));
+            settings.claims(claims.isBlank() ? null : Extension.parseList(claims));
             String tt = System.getProperty("chatspec.transferTimeout", "");
             if (!tt.isBlank()) {
-                settings = settings.withTransferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
+                settings.transferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
             }
         } else {
             EmbeddedTarget e = EmbeddedServerHolder.get();
             target = e;
-            settings = settings.withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withRelayPortCount(e.relayPortCount()).withLimits(e.limits());
+            settings.transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT).relayPortCount(e.relayPortCount())
+                    .limits(e.limits());
         }
         String include = System.getProperty("chatspec.include", "");
-        List<String> inc = include.isBlank() ? List.of() : Arrays.asList(include.split(","));
-        run = new SuiteRunner(target, settings, new ConsoleReporter(System.out))
-                .run(Selection.apply(CaseCatalog.all(), inc, List.of()));
-        Outputs.writeAll(run, settings.outputDir());
+        Selection selection = Selection.including(include.isBlank() ? List.of() : Arrays.asList(include.split(",")));
+        run = new SuiteRunner(target, settings.build(), new ConsoleReporter(System.out))
+                .run(selection.from(CaseCatalog.all()), selection);
+        Outputs.writeAll(run, outputDir);
     }
 
     @DataProvider

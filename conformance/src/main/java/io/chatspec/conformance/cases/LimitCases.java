@@ -4,7 +4,7 @@ import io.chatspec.conformance.dsl.Actor;
 import io.chatspec.conformance.dsl.CaseSkipped;
 import io.chatspec.conformance.dsl.RelayParty;
 import io.chatspec.conformance.dsl.Scenario;
-import io.chatspec.conformance.runner.LimitSettings;
+import io.chatspec.conformance.settings.LimitSettings;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
