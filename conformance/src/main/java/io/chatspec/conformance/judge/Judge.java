@@ -109,7 +109,7 @@ public final class Judge {
     }
 
     /** Whether a rule's breach is judged: not an INFO rule, and not of an extension the target does not claim. */
-    public boolean judged(String ruleId) {
+    private boolean judged(String ruleId) {
         Rule r = catalog.find(ruleId).orElse(null);
         if (r != null && r.level() == Level.INFO) {
             return false;

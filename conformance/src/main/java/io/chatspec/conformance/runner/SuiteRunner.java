@@ -71,10 +71,6 @@ public final class SuiteRunner {
         this.deadlines = new TransferDeadlines(settings.transferTimeout());
     }
 
-    public Set<Extension> claims() {
-        return claims;
-    }
-
     /** Runs these cases; the run records no --include/--exclude. */
     public RunResult run(List<ConformanceCase> cases) {
         return run(cases, Selection.ALL);
