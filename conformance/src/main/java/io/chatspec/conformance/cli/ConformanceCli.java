@@ -6,10 +6,10 @@ import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.report.ConsoleReporter;
 import io.chatspec.conformance.report.Outputs;
-import io.chatspec.conformance.runner.LimitSettings;
-import io.chatspec.conformance.runner.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
+import io.chatspec.conformance.settings.LimitSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.target.EmbeddedTarget;
 import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.conformance.target.ProcessTarget;
@@ -145,7 +145,8 @@ public final class ConformanceCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ConformanceCase> cases = Selection.apply(CaseCatalog.all(), include, exclude);
+        Selection selection = new Selection(include, exclude);
+        List<ConformanceCase> cases = selection.from(CaseCatalog.all());
         if (list) {
             cases.forEach(c -> out.printf("%-44s %-12s %-40s %s%n", c.id(), c.category(), String.join(" ", c.rules()), c.title()));
             out.println(cases.size() + " cases");
@@ -171,7 +172,7 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         LimitSettings limitSettings;
         try {
-            limitSettings = LimitSettings.parse(limits);
+            limitSettings = LimitsOption.parse(limits);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return USAGE_OR_CONNECTION;
@@ -197,10 +198,12 @@ public final class ConformanceCli implements Callable<Integer> {
             return USAGE_OR_CONNECTION;
         }
         transfer = transfer != null ? transfer : Duration.ofSeconds(10);
-        RunSettings settings = new RunSettings(replyTimeout, quietWindow, transfer, strict, numericLength, claimed,
-                parallel, maxMessageSize, relayCount, include, exclude, output, aliasMap, limitSettings);
+        RunSettings settings = RunSettings.builder().replyTimeout(replyTimeout).quietWindow(quietWindow)
+                .transferTimeout(transfer).strict(strict).numericLength(numericLength).claims(claimed)
+                .parallelism(parallel).maxMessageSize(maxMessageSize).relayPortCount(relayCount).aliases(aliasMap)
+                .limits(limitSettings).build();
         try (Target closing = t) {
-            RunResult run = new SuiteRunner(closing, settings, new ConsoleReporter(out)).run(cases);
+            RunResult run = new SuiteRunner(closing, settings, new ConsoleReporter(out)).run(cases, selection);
             for (Path p : Outputs.writeAll(run, output)) {
                 out.println("wrote " + p);
             }

@@ -2,7 +2,7 @@ package io.chatspec.conformance.dsl;
 
 import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.catalog.RuleCatalog;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 
 import java.net.InetSocketAddress;
 import java.util.Set;

@@ -1,8 +1,12 @@
 package io.chatspec.conformance.report;
 
+import io.chatspec.conformance.catalog.RuleCatalog;
+import io.chatspec.conformance.judge.Judge;
+import io.chatspec.conformance.judge.RuleVerdict;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.RunResult;
+import io.chatspec.conformance.model.Verdict;
 import io.chatspec.protocol.client.Transcript;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -13,10 +17,15 @@ import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -69,7 +78,28 @@ public final class AllureReport {
             lifecycle.updateTestCase(uuid, t -> t.setStart(start).setStop(start + c.durationMs()));
             lifecycle.writeTestCase(uuid);
         }
+        writeEnvironment(run, results);
         return results;
+    }
+
+    /**
+     * Allure's Environment widget (environment.properties): the target and the run's verdict per rule, as every
+     * output combines them, since Allure itself only knows one test per case.
+     */
+    private static void writeEnvironment(RunResult run, Path results) {
+        List<RuleVerdict> rules = Judge.perRule(RuleCatalog.bundled(), run.cases());
+        Properties env = new Properties();
+        env.setProperty("target", run.target());
+        env.setProperty("specVersion", run.specVersion());
+        env.setProperty("rules", Judge.summary(rules));
+        for (Verdict v : List.of(Verdict.FAIL, Verdict.ERROR)) {
+            env.setProperty("rules." + v.label(), String.join(" ", Judge.withVerdict(rules, v)));
+        }
+        try (Writer w = Files.newBufferedWriter(results.resolve("environment.properties"), StandardCharsets.UTF_8)) {
+            env.store(w, "chatspec conformance run");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String line(Finding f) {

@@ -1,5 +1,8 @@
 package io.chatspec.conformance.report;
 
+import io.chatspec.conformance.catalog.RuleCatalog;
+import io.chatspec.conformance.judge.Judge;
+import io.chatspec.conformance.judge.RuleVerdict;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Restart;
 import io.chatspec.conformance.model.RunResult;
@@ -7,9 +10,10 @@ import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.runner.RunListener;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
-/** One live line per case and a summary line; FAIL lines carry the reason so a terminal is enough. */
+/** One live line per case, a summary line and the per-rule tally; FAIL lines carry the reason so a terminal is enough. */
 public final class ConsoleReporter implements RunListener {
     private final PrintStream out;
     private int done;
@@ -67,6 +71,14 @@ public final class ConsoleReporter implements RunListener {
         }
         sb.append(" (exit ").append(run.exitCode()).append(')');
         out.println(sb);
+        List<RuleVerdict> rules = Judge.perRule(RuleCatalog.bundled(), run.cases());
+        out.println(Judge.summary(rules));
+        for (Verdict v : List.of(Verdict.FAIL, Verdict.ERROR)) {
+            List<String> ids = Judge.withVerdict(rules, v);
+            if (!ids.isEmpty()) {
+                out.println(v.label() + " rules: " + String.join(", ", ids));
+            }
+        }
         for (Restart r : run.restarts()) {
             out.println("restart at " + r.at() + ": " + (r.blamed() != null ? "blamed on " + r.blamed()
                     : r.rule() != null ? "FAILs " + r.rule() : "unsettled") + (r.why() != null ? " (" + r.why() + ")" : "")

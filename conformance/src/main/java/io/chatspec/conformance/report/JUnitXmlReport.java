@@ -1,5 +1,8 @@
 package io.chatspec.conformance.report;
 
+import io.chatspec.conformance.catalog.RuleCatalog;
+import io.chatspec.conformance.judge.Judge;
+import io.chatspec.conformance.judge.RuleVerdict;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
@@ -10,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** junit.xml for CI systems: FAIL is a failure, ERROR an error, SKIPPED skipped; INFO and NON-STRICT pass. */
@@ -29,7 +33,15 @@ public final class JUnitXmlReport {
                     + run.startedAt() + "\">\n");
             w.write("  <properties>\n    <property name=\"target\" value=\"" + esc(run.target()) + "\"/>\n"
                     + "    <property name=\"claims\" value=\"" + esc(String.join(",", run.claims())) + "\"/>\n"
-                    + "    <property name=\"specVersion\" value=\"" + esc(run.specVersion()) + "\"/>\n  </properties>\n");
+                    + "    <property name=\"specVersion\" value=\"" + esc(run.specVersion()) + "\"/>\n");
+            // the run's verdict per rule (a case is one test; a rule may span several)
+            List<RuleVerdict> rules = Judge.perRule(RuleCatalog.bundled(), run.cases());
+            w.write("    <property name=\"rules\" value=\"" + esc(Judge.summary(rules)) + "\"/>\n");
+            for (Verdict v : List.of(Verdict.FAIL, Verdict.ERROR)) {
+                w.write("    <property name=\"rules." + v.label() + "\" value=\""
+                        + esc(String.join(" ", Judge.withVerdict(rules, v))) + "\"/>\n");
+            }
+            w.write("  </properties>\n");
             for (CaseResult c : run.cases()) {
                 w.write("  <testcase classname=\"chatspec." + esc(c.category()) + "\" name=\"" + esc(c.id() + " "
                         + c.title()) + "\" time=\"" + seconds(c.durationMs()) + "\">\n");

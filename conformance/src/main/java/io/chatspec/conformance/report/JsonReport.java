@@ -6,18 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatspec.conformance.catalog.Rule;
 import io.chatspec.conformance.catalog.RuleCatalog;
+import io.chatspec.conformance.judge.Judge;
+import io.chatspec.conformance.judge.RuleVerdict;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Restart;
 import io.chatspec.conformance.model.RunResult;
-import io.chatspec.conformance.model.Verdict;
 import io.chatspec.protocol.client.TranscriptEntry;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** results.json: the machine-readable record of a run (schema version 1, documented in docs/CONFORMANCE.md). */
 public final class JsonReport {
@@ -69,26 +68,18 @@ public final class JsonReport {
         return root;
     }
 
-    /** Per rule: the worst judged verdict over the cases that reached it (ERROR/SKIPPED only if none judged it). */
+    /** Per rule, as {@link Judge#perRule} combines the cases: the same verdicts every output shows. */
     private static ArrayNode rules(RunResult run) {
-        Map<String, Verdict> worst = new LinkedHashMap<>();
-        Map<String, ArrayNode> byRule = new LinkedHashMap<>();
-        for (CaseResult c : run.cases()) {
-            c.ruleVerdicts().forEach((rule, v) -> {
-                worst.merge(rule, v, Verdict::combineForRule);
-                byRule.computeIfAbsent(rule, k -> MAPPER.createArrayNode()).add(c.id());
-            });
-        }
         ArrayNode out = MAPPER.createArrayNode();
-        for (Rule r : RuleCatalog.bundled().rules()) {
+        for (RuleVerdict rv : Judge.perRule(RuleCatalog.bundled(), run.cases())) {
+            Rule r = rv.rule();
             ObjectNode n = out.addObject();
             n.put("id", r.id());
             n.put("level", r.level().name());
             n.put("section", r.section());
             n.put("text", r.text());
-            Verdict v = worst.get(r.id());
-            n.put("verdict", v == null ? "NOT-RUN" : v.label());
-            n.set("cases", byRule.getOrDefault(r.id(), MAPPER.createArrayNode()));
+            n.put("verdict", rv.label());
+            rv.cases().forEach(n.putArray("cases")::add);
         }
         return out;
     }

@@ -7,13 +7,28 @@ import java.util.regex.Pattern;
 
 /**
  * --include / --exclude: each pattern is a glob ({@code *}, {@code ?}) matched against the case ID, its category
- * and each rule ID it checks, so {@code file.*}, {@code LOGIN-4} and {@code ext-*} all work.
+ * and each rule ID it checks, so {@code file.*}, {@code LOGIN-4} and {@code ext-*} all work. The run records the
+ * selection that chose its cases (results.json {@code options}).
+ *
+ * @param include patterns of which one must match; empty selects every case
+ * @param exclude patterns none of which may match
  */
-public final class Selection {
-    private Selection() {
+public record Selection(List<String> include, List<String> exclude) {
+    /** Every case. */
+    public static final Selection ALL = new Selection(List.of(), List.of());
+
+    public Selection {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
     }
 
-    public static List<ConformanceCase> apply(List<ConformanceCase> all, List<String> include, List<String> exclude) {
+    /** Only the cases matching any of these patterns. */
+    public static Selection including(List<String> include) {
+        return new Selection(include, List.of());
+    }
+
+    /** The selected cases of {@code all}, in their order. */
+    public List<ConformanceCase> from(List<ConformanceCase> all) {
         return all.stream()
                 .filter(c -> include.isEmpty() || include.stream().anyMatch(p -> matches(c, p)))
                 .filter(c -> exclude.stream().noneMatch(p -> matches(c, p)))

@@ -12,6 +12,7 @@ import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.Restart;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.target.Probe;
 import io.chatspec.conformance.target.Target;
 
@@ -74,11 +75,13 @@ public final class SuiteRunner {
         this.deadlines = new TransferDeadlines(settings.transferTimeout());
     }
 
-    public Set<Extension> claims() {
-        return claims;
+    /** Runs these cases; the run records no --include/--exclude. */
+    public RunResult run(List<ConformanceCase> cases) {
+        return run(cases, Selection.ALL);
     }
 
-    public RunResult run(List<ConformanceCase> cases) {
+    /** Runs these cases, recording the selection that chose them in the run's options. */
+    public RunResult run(List<ConformanceCase> cases, Selection selection) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         CaseEnv env = new CaseEnv(target::address, settings, claims, names, RuleCatalog.bundled(), restarter());
@@ -106,8 +109,8 @@ public final class SuiteRunner {
         options.put("parallelism", settings.parallelism());
         options.put("maxMessageSize", settings.maxMessageSize());
         options.put("relayPorts", settings.relayPortCount());
-        options.put("include", settings.include());
-        options.put("exclude", settings.exclude());
+        options.put("include", selection.include());
+        options.put("exclude", selection.exclude());
         options.put("aliases", settings.aliases().asMap());
         options.put("limits", settings.limits().asMap());
         Set<String> claimNames = new TreeSet<>();

@@ -1,9 +1,9 @@
 package io.chatspec.conformance.target;
 
 import io.chatspec.conformance.catalog.Extension;
+import io.chatspec.conformance.settings.LimitSettings;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.RelayPortRange;
-import io.chatspec.conformance.runner.LimitSettings;
 import io.chatspec.server.ServerConfig;
 import io.chatspec.server.ServerLimits;
 

@@ -1,5 +1,6 @@
 package io.chatspec.conformance.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatspec.conformance.EmbeddedServerHolder;
 import io.chatspec.conformance.crash.FragileServerCommand;
 import io.chatspec.conformance.mutation.FaultProxy;
@@ -8,6 +9,9 @@ import io.chatspec.conformance.mutation.Mutants;
 import org.testng.annotations.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
@@ -32,6 +36,17 @@ public class ExitCodeTest {
             assertEquals(run.exitCode(), 1, run.console());
             assertEquals(run.verdict("login.friend-login"), "FAIL", run.console());
             assertEquals(run.verdict("register.new"), "PASS", run.console());
+            // console and junit.xml name the failed rules results.json does: one aggregation for every output
+            List<String> failed = new ArrayList<>();
+            new ObjectMapper().readTree(run.outputDir().resolve("results.json").toFile()).get("rules").forEach(r -> {
+                if ("FAIL".equals(r.get("verdict").asText())) {
+                    failed.add(r.get("id").asText());
+                }
+            });
+            assertTrue(!failed.isEmpty(), run.console());
+            assertTrue(run.out().contains("FAIL rules: " + String.join(", ", failed) + "\n"), run.console());
+            assertTrue(Files.readString(run.outputDir().resolve("junit.xml"))
+                    .contains("<property name=\"rules.FAIL\" value=\"" + String.join(" ", failed) + "\"/>"));
         }
     }
 

@@ -8,7 +8,7 @@ import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.runner.RunListener;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.protocol.Message;
@@ -66,8 +66,8 @@ public class AliasTest {
 
     private static RunResult run(Aliases aliases) throws IOException {
         try (FaultProxy proxy = new FaultProxy(EmbeddedServerHolder.get().address(), MISSPELT)) {
-            RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withClaims(EnumSet.allOf(Extension.class)).withParallelism(4).withAliases(aliases);
+            RunSettings settings = RunSettings.builder().transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
+                    .claims(EnumSet.allOf(Extension.class)).parallelism(4).aliases(aliases).build();
             return new SuiteRunner(new ExternalTarget(proxy.address()), settings, new RunListener() {
             }).run(CaseCatalog.all());
         }

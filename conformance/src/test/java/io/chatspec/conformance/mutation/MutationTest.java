@@ -9,7 +9,7 @@ import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.runner.RunListener;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.ExternalTarget;
@@ -136,9 +136,9 @@ public class MutationTest {
         try (FaultProxy proxy = new FaultProxy(EmbeddedServerHolder.get().address(), mutant)) {
             List<String> globs = new ArrayList<>(mutant.cases());
             globs.addAll(SMOKE);
-            List<ConformanceCase> cases = Selection.apply(CaseCatalog.all(), globs, List.of());
-            RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withClaims(EnumSet.allOf(Extension.class)).withParallelism(4);
+            List<ConformanceCase> cases = Selection.including(globs).from(CaseCatalog.all());
+            RunSettings settings = RunSettings.builder().transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
+                    .claims(EnumSet.allOf(Extension.class)).parallelism(4).build();
             return new SuiteRunner(new ExternalTarget(proxy.address()), settings, new RunListener() {
             }).run(cases);
         }

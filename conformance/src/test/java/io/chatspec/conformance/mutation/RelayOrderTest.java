@@ -8,7 +8,7 @@ import io.chatspec.conformance.model.Finding;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
 import io.chatspec.conformance.runner.RunListener;
-import io.chatspec.conformance.runner.RunSettings;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.runner.Selection;
 import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.ExternalTarget;
@@ -85,10 +85,10 @@ public class RelayOrderTest {
             throws IOException {
         RelayFaults.RelayFault fault = new RelayFaults.RelayFault("relay-order", behaviour, cases, java.util.Set.of());
         try (FaultProxy proxy = new FaultProxy(EmbeddedServerHolder.get().address(), fault)) {
-            RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                    .withClaims(EnumSet.allOf(Extension.class)).withParallelism(4).withRelayPortCount(relayPorts);
+            RunSettings settings = RunSettings.builder().transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
+                    .claims(EnumSet.allOf(Extension.class)).parallelism(4).relayPortCount(relayPorts).build();
             RunResult r = new SuiteRunner(new ExternalTarget(proxy.address()), settings, new RunListener() {
-            }).run(Selection.apply(CaseCatalog.all(), fault.cases(), List.of()));
+            }).run(Selection.including(fault.cases()).from(CaseCatalog.all()));
             return r.cases().stream().collect(Collectors.toMap(CaseResult::id, Function.identity()));
         }
     }

@@ -10,6 +10,7 @@ import io.chatspec.conformance.dsl.CaseSkipped;
 import io.chatspec.conformance.dsl.Names;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.settings.RunSettings;
 import org.testng.annotations.Test;
 
 import java.net.InetSocketAddress;

@@ -6,6 +6,7 @@ import io.chatspec.conformance.catalog.Extension;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.target.EmbeddedTarget;
 import org.testng.SkipException;
 import org.testng.annotations.Test;
@@ -25,10 +26,10 @@ public class CaseIsolationTest {
             throw new SkipException("needs the embedded reference server");
         }
         EmbeddedTarget e = EmbeddedServerHolder.get();
-        RunSettings settings = RunSettings.defaults().withTransferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
-                .withRelayPortCount(e.relayPortCount()).withLimits(e.limits()).withClaims(EnumSet.allOf(Extension.class));
+        RunSettings settings = RunSettings.builder().transferTimeout(EmbeddedServerHolder.TRANSFER_TIMEOUT)
+                .relayPortCount(e.relayPortCount()).limits(e.limits()).claims(EnumSet.allOf(Extension.class)).build();
         RunResult r = new SuiteRunner(e, settings, new RunListener() {
-        }).run(Selection.apply(CaseCatalog.all(), List.of("framing.pipelined-send-file", "edge.relay-busy"), List.of()));
+        }).run(Selection.including(List.of("framing.pipelined-send-file", "edge.relay-busy")).from(CaseCatalog.all()));
         assertTrue(r.cases().size() == 2, "selected " + r.cases().size());
         for (CaseResult c : r.cases()) {
             assertTrue(Set.of(Verdict.PASS, Verdict.INFO).contains(c.verdict()), c.id() + ": " + c.verdict().label()

@@ -9,6 +9,7 @@ import io.chatspec.conformance.dsl.Actor;
 import io.chatspec.conformance.model.CaseResult;
 import io.chatspec.conformance.model.RunResult;
 import io.chatspec.conformance.model.Verdict;
+import io.chatspec.conformance.settings.RunSettings;
 import io.chatspec.conformance.target.ProcessTarget;
 import io.chatspec.protocol.Commands;
 import org.testng.annotations.Test;
@@ -51,9 +52,8 @@ public class DeferredCrashTest {
             // long enough for the other case's transfer to time out (and the server to die) meanwhile
             carol.client().expectNothing(TRANSFER_TIMEOUT.multipliedBy(2));
         });
-        RunSettings settings = new RunSettings(Duration.ofSeconds(5), Duration.ofMillis(300), TRANSFER_TIMEOUT, false,
-                false, EnumSet.noneOf(Extension.class), 8, 65536, 0, List.of(), List.of(), dir,
-                RunSettings.defaults().aliases());
+        RunSettings settings = RunSettings.builder().replyTimeout(Duration.ofSeconds(5)).transferTimeout(TRANSFER_TIMEOUT)
+                .claims(EnumSet.noneOf(Extension.class)).build();
         RunResult run;
         try (ProcessTarget target = new ProcessTarget(FragileServerCommand.on(port, dir.resolve("pids"),
                 Fault.TRANSFER_TIMEOUT), new InetSocketAddress("127.0.0.1", port), Duration.ofSeconds(30),
