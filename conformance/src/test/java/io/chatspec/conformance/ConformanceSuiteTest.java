@@ -13,6 +13,8 @@ import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.EmbeddedTarget;
 import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.conformance.target.Target;
+import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -41,12 +43,12 @@ public class ConformanceSuiteTest {
         RunSettings settings = RunSettings.defaults()
                 .withOutputDir(Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results")));
         if (external != null) {
-            target = new ExternalTarget(ExternalTarget.parseAddress(external));
+            target = new ExternalTarget(HostPort.parse(external).address());
             String claims = System.getProperty("chatspec.claims", "");
             settings = settings.withClaims(claims.isBlank() ? null : Extension.parseList(claims));
             String tt = System.getProperty("chatspec.transferTimeout", "");
             if (!tt.isBlank()) {
-                settings = settings.withTransferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
+                settings = settings.withTransferTimeout(Durations.parse(tt));
             }
         } else {
             EmbeddedTarget e = EmbeddedServerHolder.get();

@@ -1,6 +1,6 @@
 package io.chatspec.conformance.runner;
 
-import io.chatspec.conformance.cli.DurationConverter;
+import io.chatspec.protocol.options.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,12 +45,12 @@ public record LimitSettings(int connections, Duration messageDeadline, Duration 
                 l = switch (key) {
                     case "connections" -> new LimitSettings(Integer.parseInt(value), l.messageDeadline,
                             l.loginDeadline, l.readDeadline, l.nameLength, l.transfersPerUser);
-                    case "message-deadline" -> new LimitSettings(l.connections, DurationConverter.parse(value),
+                    case "message-deadline" -> new LimitSettings(l.connections, Durations.parse(value),
                             l.loginDeadline, l.readDeadline, l.nameLength, l.transfersPerUser);
                     case "login-deadline" -> new LimitSettings(l.connections, l.messageDeadline,
-                            DurationConverter.parse(value), l.readDeadline, l.nameLength, l.transfersPerUser);
+                            Durations.parse(value), l.readDeadline, l.nameLength, l.transfersPerUser);
                     case "read-deadline" -> new LimitSettings(l.connections, l.messageDeadline, l.loginDeadline,
-                            DurationConverter.parse(value), l.nameLength, l.transfersPerUser);
+                            Durations.parse(value), l.nameLength, l.transfersPerUser);
                     case "name-length" -> new LimitSettings(l.connections, l.messageDeadline, l.loginDeadline,
                             l.readDeadline, Integer.parseInt(value), l.transfersPerUser);
                     case "transfers-per-user" -> new LimitSettings(l.connections, l.messageDeadline,

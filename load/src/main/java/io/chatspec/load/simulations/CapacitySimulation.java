@@ -45,11 +45,11 @@ public class CapacitySimulation extends ChatSimulation {
     private final double start = Params.decimal("capacity.start", 20);
     private final double step = Params.decimal("capacity.step", 20);
     private final int steps = Params.integer("capacity.steps", 3);
-    private final int stepSeconds = Params.integer("capacity.stepSeconds", 2);
+    private final int stepSeconds = Params.wholeSeconds("capacity.stepSeconds", 2);
     private final int messages = Params.integer("capacity.messages", 3);
     private final int residents = Params.integer("residents", 4);
     private final Duration wait = Params.seconds("waitTimeout", 20);
-    private final int warmupSeconds = Params.integer("capacity.warmupSeconds", 2);
+    private final int warmupSeconds = Params.wholeSeconds("capacity.warmupSeconds", 2);
     private final double warmupRate = Params.decimal("capacity.warmupRate", start);
     private final Duration total = Duration.ofSeconds((long) steps * stepSeconds + warmupSeconds);
 
