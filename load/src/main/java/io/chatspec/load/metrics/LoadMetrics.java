@@ -26,15 +26,15 @@ import java.util.concurrent.atomic.LongAdder;
  * request name and status, written once a second as an HdrHistogram interval log. Interval logs from several
  * injectors merge without loss ({@code io.chatspec.load.merge.HdrMerge}), which Gatling's own logs no longer do.
  *
- * <p>One instance per simulation run; {@link #current()} is what actions record into.
+ * <p>One instance per simulation run, handed to the chat protocol ({@code ChatProtocolBuilder.metrics}) and
+ * reached by every action through its {@code ChatComponents}: no static, so two runs in one JVM (tests, the jar
+ * after a Maven run) never record into each other's figures.
  */
 public final class LoadMetrics {
     /** Longest latency kept exactly: one hour in microseconds. */
     public static final long HIGHEST_MICROS = 3_600_000_000L;
     public static final String OK = "OK:";
     public static final String KO = "KO:";
-
-    private static volatile LoadMetrics current = new LoadMetrics(null, "local");
 
     private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Handle> handles = new ConcurrentHashMap<>();
@@ -82,14 +82,14 @@ public final class LoadMetrics {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts a fresh set of measurements that writes its interval log to {@code hdrLog}. */
-    public static synchronized LoadMetrics start(Path hdrLog, String injector) {
-        current = new LoadMetrics(hdrLog, injector);
-        return current;
+    /** Starts a fresh set of measurements that writes its interval log to {@code hdrLog}, once a second. */
+    public static LoadMetrics logging(Path hdrLog, String injector) {
+        return new LoadMetrics(hdrLog, injector);
     }
 
-    public static LoadMetrics current() {
-        return current;
+    /** Measurements kept in memory only (no log, no ticker): a protocol built without a simulation's metrics. */
+    public static LoadMetrics inMemory(String injector) {
+        return new LoadMetrics(null, injector);
     }
 
     public String injector() {

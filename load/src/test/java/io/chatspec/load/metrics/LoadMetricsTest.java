@@ -15,7 +15,7 @@ public class LoadMetricsTest {
     @Test
     public void okAndKoOfOneRequestLandUnderTheirOwnKeysWithTheirOwnWindows() throws Exception {
         Path log = Files.createTempDirectory("metrics").resolve("m.hlog");
-        LoadMetrics m = LoadMetrics.start(log, "t");
+        LoadMetrics m = LoadMetrics.logging(log, "t");
         for (int i = 0; i < 5; i++) {
             m.record("private_chat", 1_000_000 + i * 1_000, 1_000_500 + i * 1_000, true);
         }
