@@ -1,7 +1,7 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.metrics.LoadMetrics;
-import io.chatspec.load.sim.CapacityReport;
+import io.chatspec.load.sim.CapacityResult;
 import io.chatspec.load.sim.ChatSimulation;
 import io.chatspec.load.sim.Describe;
 import io.chatspec.load.sim.Describe.Param;
@@ -80,7 +80,7 @@ public class CapacitySimulation extends ChatSimulation {
 
     @Override
     protected Map<String, Object> extraResults(LoadMetrics metrics) {
-        CapacityReport report = CapacityReport.judge(metrics.intervals(),
+        CapacityResult report = CapacityResult.judge(metrics.intervals(),
                 metrics.firstRequestMillis() + warmupSeconds * 1000L, start, step, steps,
                 stepSeconds, Params.decimal("capacity.p99Ms", 50), Params.decimal("capacity.errorPct", 1));
         write("capacity-" + injector + ".json", report);

@@ -7,17 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges each arrival-rate step of a capacity run on its own one-second intervals: p99 of OK command latency
- * and the KO share. The capacity is the rate of the last step before the first one that broke the SLO.
+ * The capacity result of a stepped run, written as {@code capacity-<injector>.json} and read by the reports
+ * module's record of the same name (schema: docs/LOAD.md, "The capacity result"). Judges each arrival-rate step
+ * on its own one-second intervals: p99 of OK command latency and the KO share. The capacity is the rate of the
+ * last step before the first one that broke the SLO.
  *
  * @param capacityPerSecond highest step rate that held (0 when even the first broke)
  */
-public record CapacityReport(String slo, double capacityPerSecond, List<Step> steps) {
+public record CapacityResult(String slo, double capacityPerSecond, List<Step> steps) {
 
     public record Step(double ratePerSecond, long ok, long ko, double p99Ms, double errorPct, boolean held) {
     }
 
-    public static CapacityReport judge(List<LoadMetrics.Interval> intervals, long runStartMillis, double start,
+    public static CapacityResult judge(List<LoadMetrics.Interval> intervals, long runStartMillis, double start,
                                        double increment, int steps, int stepSeconds, double p99Ms,
                                        double errorPct) {
         List<Step> judged = new ArrayList<>();
@@ -47,6 +49,6 @@ public record CapacityReport(String slo, double capacityPerSecond, List<Step> st
                 broken = true;
             }
         }
-        return new CapacityReport("p99 <= " + p99Ms + " ms, errors <= " + errorPct + " %", capacity, judged);
+        return new CapacityResult("p99 <= " + p99Ms + " ms, errors <= " + errorPct + " %", capacity, judged);
     }
 }
