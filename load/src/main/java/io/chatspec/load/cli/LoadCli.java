@@ -206,7 +206,9 @@ public final class LoadCli implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "DIR_OR_HLOG", description = "hdr/ folders or .hlog files")
         List<Path> inputs;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report here.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report here, and "
+                + "merged.json beside it (FILE with .json: a run summary's format, which the reports' capacity "
+                + "--merged reads).")
         Path out;
 
         @CommandLine.Spec
@@ -226,8 +228,9 @@ public final class LoadCli implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut();
             o.print(report);
             if (out != null) {
-                Files.writeString(out, report);
+                Path json = merge.write(out);
                 o.println("chatspec-load: merged report: " + out.toAbsolutePath());
+                o.println("chatspec-load: merged JSON: " + json);
             }
             o.flush();
             return 0;

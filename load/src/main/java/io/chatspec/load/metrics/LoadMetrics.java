@@ -52,8 +52,14 @@ public final class LoadMetrics {
     private final long startMillis = System.currentTimeMillis();
     private long lastTickMillis = startMillis;
 
-    /** One second of all requests together: what a capacity step is judged on. */
-    public record Interval(long startMillis, long endMillis, Histogram ok, long ko) {
+    /**
+     * One second of all commands together: what a capacity step is judged on. {@code completed} counts each
+     * command's outcomes (OK and KO) by request name, so a step can say how many sessions it actually finished.
+     */
+    public record Interval(long startMillis, long endMillis, Histogram ok, long ko, Map<String, Long> completed) {
+        public long completed(String request) {
+            return completed.getOrDefault(request, 0L);
+        }
     }
 
     private LoadMetrics(Path hdrLog, String injector) {
@@ -227,6 +233,7 @@ public final class LoadMetrics {
         long now = System.currentTimeMillis();
         Histogram allOk = new Histogram(HIGHEST_MICROS, 3);
         long ko = 0;
+        Map<String, Long> completed = new TreeMap<>();
         for (Map.Entry<String, Recorder> e : new TreeMap<>(recorders).entrySet()) {
             Histogram h = e.getValue().getIntervalHistogram();
             if (h.getTotalCount() == 0) {
@@ -240,13 +247,17 @@ public final class LoadMetrics {
             }
             totals.computeIfAbsent(e.getKey(), k -> new Histogram(HIGHEST_MICROS, 3)).add(h);
             // deliveries and spreads are measurements, not load: the capacity SLO judges commands only
-            if (e.getKey().startsWith(OK) && !isDerived(e.getKey().substring(OK.length()))) {
+            String request = e.getKey().substring(OK.length()); // "OK:" and "KO:" alike
+            if (e.getKey().startsWith(OK) && !isDerived(request)) {
                 allOk.add(h);
             } else if (e.getKey().startsWith(KO)) {
                 ko += h.getTotalCount();
             }
+            if (!isDerived(request)) {
+                completed.merge(request, h.getTotalCount(), Long::sum);
+            }
         }
-        intervals.add(new Interval(lastTickMillis, now, allOk, ko));
+        intervals.add(new Interval(lastTickMillis, now, allOk, ko, Map.copyOf(completed)));
         lastTickMillis = now;
     }
 

@@ -80,9 +80,11 @@ public class CapacitySimulation extends ChatSimulation {
 
     @Override
     protected Map<String, Object> extraResults(LoadMetrics metrics) {
+        // a session's last request is offline: its outcomes per second are the sessions a step finished
         CapacityResult report = CapacityResult.judge(metrics.intervals(),
-                metrics.firstRequestMillis() + warmupSeconds * 1000L, start, step, steps,
-                stepSeconds, Params.decimal("capacity.p99Ms", 50), Params.decimal("capacity.errorPct", 1));
+                metrics.firstRequestMillis() + warmupSeconds * 1000L, new CapacityResult.Plan(start, step, steps,
+                        stepSeconds, Params.decimal("capacity.p99Ms", 50), Params.decimal("capacity.errorPct", 1),
+                        "offline"), metrics.deliveries().toMap());
         write("capacity-" + injector + ".json", report);
         System.out.println("chatspec: capacity " + report.capacityPerSecond() + " sessions/s (" + report.slo() + ")");
         return Map.of("capacity", report);
