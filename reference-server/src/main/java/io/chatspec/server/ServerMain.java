@@ -2,6 +2,7 @@ package io.chatspec.server;
 
 import io.chatspec.protocol.options.DurationConverter;
 import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
 import io.chatspec.server.limits.Fatal;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.store.ChatStore;
@@ -163,7 +164,8 @@ public final class ServerMain implements Callable<Integer> {
         if (data != null) {
             log.info("keeping accounts, friendships and groups in {}", data.toAbsolutePath());
         }
-        out.println(READY_PREFIX + host + ":" + server.port());
+        // HostPort's form ([::1]:8888 for IPv6), so launchers read it back with HostPort.parse
+        out.println(READY_PREFIX + new HostPort(host, server.port()));
         out.flush();
         return server;
     }
