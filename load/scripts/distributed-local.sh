@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs N injector processes (default 3) of one simulation against ONE reference server started as its own JVM,
-# then merges their HdrHistogram interval logs into one report with exact percentiles and summed throughput.
+# then merges their HdrHistogram interval logs into one report with exact percentiles and summed throughput
+# (merged.md, and merged.json in a run summary's format for the reports' capacity --merged).
 # The local stand-in for the Kubernetes indexed Job (docs/LOAD.md): each injector runs exactly the command a pod
 # runs (`java -jar chatspec-load.jar SIM --target ... --injector-index i --run-id R`), and the merge is the
 # command of the Job's merge step (`java -jar chatspec-load.jar merge ...`).

@@ -13,6 +13,8 @@ import io.chatspec.conformance.runner.SuiteRunner;
 import io.chatspec.conformance.target.EmbeddedTarget;
 import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.conformance.target.Target;
+import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -51,12 +53,12 @@ public class ConformanceSuiteTest {
         RunSettings.Builder settings = RunSettings.builder();
         Path outputDir = Path.of(System.getProperty("chatspec.outputDir", "target/chatspec-results"));
         if (external != null) {
-            target = new ExternalTarget(ExternalTarget.parseAddress(external));
+            target = new ExternalTarget(HostPort.parse(external).address());
             String claims = System.getProperty("chatspec.claims", "");
             settings.claims(claims.isBlank() ? null : Extension.parseList(claims));
             String tt = System.getProperty("chatspec.transferTimeout", "");
             if (!tt.isBlank()) {
-                settings.transferTimeout(io.chatspec.conformance.cli.DurationConverter.parse(tt));
+                settings.transferTimeout(Durations.parse(tt));
             }
         } else {
             EmbeddedTarget e = EmbeddedServerHolder.get();

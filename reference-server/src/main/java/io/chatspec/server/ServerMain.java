@@ -1,5 +1,8 @@
 package io.chatspec.server;
 
+import io.chatspec.protocol.options.DurationConverter;
+import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
 import io.chatspec.server.limits.Fatal;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.store.ChatStore;
@@ -27,7 +30,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "chatspec-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Runs the chatspec reference server: the JSON-over-TCP chat protocol and its file relay.")
+        description = "Runs the chatspec reference server: the JSON-over-TCP chat protocol and its file relay.",
+        footer = {"", "DURATION: " + Durations.ACCEPTED + " (as in every chatspec tool)."})
 public final class ServerMain implements Callable<Integer> {
     public static final String READY_PREFIX = "chatspec reference server listening on ";
     private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
@@ -40,9 +44,9 @@ public final class ServerMain implements Callable<Integer> {
             description = "Chat port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--transfer-timeout", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How long both parties of a file transfer have to connect: 500ms, 10s, 2m, "
-                    + "ISO-8601 (PT10S), or plain seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transfer-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long both parties of a file transfer have to connect: " + Durations.ACCEPTED
+                    + " (default: ${DEFAULT-VALUE}).")
     Duration transferTimeout;
 
     @Option(names = "--relay-ports", defaultValue = "ephemeral", converter = RelayPortsConverter.class,
@@ -82,19 +86,19 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--message-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "30s",
             description = "How long a message may stay unfinished before its connection gets message_timeout and "
-                    + "is closed (default: ${DEFAULT-VALUE}).")
+                    + "is closed (default: ${DEFAULT-VALUE}; a bare number is seconds).")
     Duration messageDeadline;
 
     @Option(names = "--login-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "60s",
             description = "How long a connection may stay without a logged-in user before it gets login_timeout "
-                    + "and is closed (default: ${DEFAULT-VALUE}).")
+                    + "and is closed (default: ${DEFAULT-VALUE}; a bare number is seconds).")
     Duration loginDeadline;
 
     @Option(names = "--read-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "60s",
             description = "How long a connection's queue of server messages may go without shrinking (its client "
-                    + "does not read) before it is closed (default: ${DEFAULT-VALUE}).")
+                    + "does not read) before it is closed (default: ${DEFAULT-VALUE}; a bare number is seconds).")
     Duration readDeadline;
 
     @Option(names = "--max-name-length", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_NAME_LENGTH,
@@ -165,7 +169,8 @@ public final class ServerMain implements Callable<Integer> {
         if (data != null) {
             log.info("keeping accounts, friendships and groups in {}", data.toAbsolutePath());
         }
-        out.println(READY_PREFIX + host + ":" + server.port());
+        // HostPort's form ([::1]:8888 for IPv6), so launchers read it back with HostPort.parse
+        out.println(READY_PREFIX + new HostPort(host, server.port()));
         out.flush();
         return server;
     }
@@ -189,37 +194,6 @@ public final class ServerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         s.awaitTermination();
         return 0;
-    }
-
-    /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, ISO-8601 {@code PT10S}, or a plain number of seconds. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return parseDuration(value);
-        }
-    }
-
-    static Duration parseDuration(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.startsWith("pt") || v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-            }
-            char unit = v.charAt(v.length() - 1);
-            String number = v.substring(0, v.length() - 1).trim();
-            return switch (unit) {
-                case 's' -> Duration.ofMillis(Math.round(Double.parseDouble(number) * 1000));
-                case 'm' -> Duration.ofMinutes(Long.parseLong(number));
-                case 'h' -> Duration.ofHours(Long.parseLong(number));
-                default -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-            };
-        } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration (try 500ms, 10s, 2m, PT10S or a number of seconds)");
-        }
     }
 
     /** {@code auto} (0: derived from the heap), a number of bytes, or one with k, m or g (binary units). */

@@ -2,6 +2,7 @@ package io.chatspec.server;
 
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.protocol.options.DurationConverter;
 import org.testng.annotations.Test;
 import picocli.CommandLine;
 
@@ -70,18 +71,25 @@ public class ServerMainTest {
         assertEquals(defaults.config(), ServerConfig.defaults());
     }
 
+    private static Duration parseDuration(String text) {
+        return new DurationConverter().convert(text);
+    }
+
     @Test
     public void durations() {
-        assertEquals(ServerMain.parseDuration("10s"), Duration.ofSeconds(10));
-        assertEquals(ServerMain.parseDuration("500ms"), Duration.ofMillis(500));
-        assertEquals(ServerMain.parseDuration("2m"), Duration.ofMinutes(2));
-        assertEquals(ServerMain.parseDuration("1h"), Duration.ofHours(1));
-        assertEquals(ServerMain.parseDuration("PT3S"), Duration.ofSeconds(3));
-        assertEquals(ServerMain.parseDuration("7"), Duration.ofSeconds(7));
-        assertEquals(ServerMain.parseDuration("1.5"), Duration.ofMillis(1500));
-        assertEquals(ServerMain.parseDuration("0.25s"), Duration.ofMillis(250));
-        assertThrows(CommandLine.TypeConversionException.class, () -> ServerMain.parseDuration("soon"));
-        assertThrows(CommandLine.TypeConversionException.class, () -> ServerMain.parseDuration("10x"));
+        assertEquals(parseDuration("10s"), Duration.ofSeconds(10));
+        assertEquals(parseDuration("500ms"), Duration.ofMillis(500));
+        assertEquals(parseDuration("2m"), Duration.ofMinutes(2));
+        assertEquals(parseDuration("1h"), Duration.ofHours(1));
+        assertEquals(parseDuration("PT3S"), Duration.ofSeconds(3));
+        assertEquals(parseDuration("7"), Duration.ofSeconds(7));
+        assertEquals(parseDuration("1.5"), Duration.ofMillis(1500));
+        assertEquals(parseDuration("0.25s"), Duration.ofMillis(250));
+        assertThrows(CommandLine.TypeConversionException.class, () -> parseDuration("soon"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> parseDuration("10x"));
+        CommandLine.TypeConversionException e = org.testng.Assert.expectThrows(
+                CommandLine.TypeConversionException.class, () -> parseDuration("soon"));
+        assertTrue(e.getMessage().contains("'soon' is not a duration"), e.getMessage());
     }
 
     @Test
@@ -102,6 +110,8 @@ public class ServerMainTest {
         for (String option : new String[]{"--host", "--port", "--transfer-timeout", "--relay-ports", "--max-message-size"}) {
             assertTrue(out.toString().contains(option), option);
         }
+        // the same words as the conformance and load CLIs: a bare number is seconds everywhere
+        assertTrue(out.toString().contains("bare number of seconds"), out.toString());
         StringWriter version = new StringWriter();
         assertEquals(ServerMain.commandLine(new ServerMain(System.out)).setOut(new PrintWriter(version)).execute("--version"), 0);
         assertTrue(version.toString().startsWith("chatspec reference server 0."), version.toString());

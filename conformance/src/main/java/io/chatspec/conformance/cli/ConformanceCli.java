@@ -15,6 +15,9 @@ import io.chatspec.conformance.target.ExternalTarget;
 import io.chatspec.conformance.target.ProcessTarget;
 import io.chatspec.conformance.target.Target;
 import io.chatspec.protocol.client.Aliases;
+import io.chatspec.protocol.options.DurationConverter;
+import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +37,9 @@ import java.util.concurrent.Callable;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs the chatspec conformance suite against a chat server and reports, rule by rule, where it "
                 + "deviates from docs/PROTOCOL.md. Without --target it tests the embedded reference server.",
-        footer = {"", "Exit codes: 0 nothing failed, 1 a case failed, 2 usage error or target unreachable."})
+        footer = {"", "DURATION: " + Durations.ACCEPTED + " (as in every chatspec tool).",
+                "HOST:PORT: also [::1]:PORT for IPv6, or a bare PORT on 127.0.0.1.",
+                "", "Exit codes: 0 nothing failed, 1 a case failed, 2 usage error or target unreachable."})
 public final class ConformanceCli implements Callable<Integer> {
     static final int USAGE_OR_CONNECTION = 2;
 
@@ -46,7 +51,7 @@ public final class ConformanceCli implements Callable<Integer> {
     String start;
 
     @Option(names = "--start-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long --start waits for the port to answer (default ${DEFAULT-VALUE}).")
+            description = "How long --start waits for the port to answer (default ${DEFAULT-VALUE}; a bare number is seconds).")
     Duration startTimeout;
 
     @Option(names = "--list", description = "List case IDs, rules and titles; send no traffic.")
@@ -59,16 +64,17 @@ public final class ConformanceCli implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--reply-timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "How long to wait for an expected message (default ${DEFAULT-VALUE}).")
+            description = "How long to wait for an expected message (default ${DEFAULT-VALUE}; a bare number is seconds).")
     Duration replyTimeout;
 
     @Option(names = "--quiet-window", paramLabel = "DURATION", defaultValue = "300ms", converter = DurationConverter.class,
-            description = "How long a client must receive nothing to count as silent (default ${DEFAULT-VALUE}).")
+            description = "How long a client must receive nothing to count as silent (default ${DEFAULT-VALUE}; a bare "
+                    + "number is seconds).")
     Duration quietWindow;
 
     @Option(names = "--transfer-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The target's file relay timeout; timeout cases wait at most this plus the reply timeout. "
-                    + "Default: 2s for the embedded server (which is started with it), 10s otherwise.")
+                    + "A bare number is seconds. Default: 2s for the embedded server (which is started with it), 10s otherwise.")
     Duration transferTimeout;
 
     @Option(names = "--claims", paramLabel = "EXT", description = "Extensions the target claims: ERR,SESS,EDGE,LIMIT, all or none. "
@@ -182,10 +188,10 @@ public final class ConformanceCli implements Callable<Integer> {
         Duration transfer = transferTimeout;
         try {
             if (start != null) {
-                InetSocketAddress a = ExternalTarget.parseAddress(target != null ? target : "127.0.0.1:8888");
+                InetSocketAddress a = HostPort.parse(target != null ? target : "127.0.0.1:8888").address();
                 t = new ProcessTarget(start, a, startTimeout, output.resolve("target.log").toFile());
             } else if (target != null) {
-                t = new ExternalTarget(ExternalTarget.parseAddress(target));
+                t = new ExternalTarget(HostPort.parse(target).address());
             } else {
                 transfer = transfer != null ? transfer : Duration.ofSeconds(2);
                 EmbeddedTarget e = EmbeddedTarget.start(transfer);

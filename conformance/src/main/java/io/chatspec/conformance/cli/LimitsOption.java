@@ -1,6 +1,7 @@
 package io.chatspec.conformance.cli;
 
 import io.chatspec.conformance.settings.LimitSettings;
+import io.chatspec.protocol.options.Durations;
 
 import java.util.Locale;
 
@@ -32,12 +33,12 @@ final class LimitsOption {
                 l = switch (key) {
                     case "connections" -> new LimitSettings(Integer.parseInt(value), l.messageDeadline(),
                             l.loginDeadline(), l.readDeadline(), l.nameLength(), l.transfersPerUser());
-                    case "message-deadline" -> new LimitSettings(l.connections(), DurationConverter.parse(value),
+                    case "message-deadline" -> new LimitSettings(l.connections(), Durations.parse(value),
                             l.loginDeadline(), l.readDeadline(), l.nameLength(), l.transfersPerUser());
                     case "login-deadline" -> new LimitSettings(l.connections(), l.messageDeadline(),
-                            DurationConverter.parse(value), l.readDeadline(), l.nameLength(), l.transfersPerUser());
+                            Durations.parse(value), l.readDeadline(), l.nameLength(), l.transfersPerUser());
                     case "read-deadline" -> new LimitSettings(l.connections(), l.messageDeadline(), l.loginDeadline(),
-                            DurationConverter.parse(value), l.nameLength(), l.transfersPerUser());
+                            Durations.parse(value), l.nameLength(), l.transfersPerUser());
                     case "name-length" -> new LimitSettings(l.connections(), l.messageDeadline(), l.loginDeadline(),
                             l.readDeadline(), Integer.parseInt(value), l.transfersPerUser());
                     case "transfers-per-user" -> new LimitSettings(l.connections(), l.messageDeadline(),

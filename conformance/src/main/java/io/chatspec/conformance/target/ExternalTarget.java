@@ -14,27 +14,6 @@ public final class ExternalTarget implements Target {
         this.address = address;
     }
 
-    /** {@code host:port}, {@code :port} or {@code port} (host defaults to 127.0.0.1). */
-    public static InetSocketAddress parseAddress(String text) {
-        String t = text.trim();
-        int colon = t.lastIndexOf(':');
-        String host = colon <= 0 ? "127.0.0.1" : t.substring(0, colon);
-        String port = colon < 0 ? t : t.substring(colon + 1);
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("target must be host:port, got '" + text + "'");
-        }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("port must be 1-65535, got " + p);
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new InetSocketAddress(host, p);
-    }
-
     @Override
     public InetSocketAddress address() {
         return address;

@@ -61,7 +61,7 @@ public class ExitCodeTest {
     public void twoForABadDuration() {
         CliRun run = CliRun.of("--reply-timeout", "soon");
         assertEquals(run.exitCode(), 2, run.console());
-        assertTrue(run.err().contains("not a duration: 'soon'"), run.console());
+        assertTrue(run.err().contains("'soon' is not a duration"), run.console());
     }
 
     @Test

@@ -2,10 +2,8 @@ package io.chatspec.conformance.runner;
 
 import io.chatspec.conformance.cases.CaseCatalog;
 import io.chatspec.conformance.cases.ConformanceCase;
-import io.chatspec.conformance.cli.DurationConverter;
 import org.testng.annotations.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.testng.Assert.assertEquals;
@@ -28,13 +26,5 @@ public class SelectionTest {
         List<ConformanceCase> s = new Selection(List.of("file.*"), List.of("*timeout*")).from(all);
         assertFalse(s.isEmpty());
         assertTrue(s.stream().noneMatch(c -> c.id().contains("timeout")));
-    }
-
-    @Test
-    public void durations() {
-        assertEquals(DurationConverter.parse("2s"), Duration.ofSeconds(2));
-        assertEquals(DurationConverter.parse("300ms"), Duration.ofMillis(300));
-        assertEquals(DurationConverter.parse("1.5s"), Duration.ofMillis(1500));
-        assertEquals(DurationConverter.parse("250"), Duration.ofMillis(250));
     }
 }

@@ -3,6 +3,10 @@ package io.chatspec.load.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatspec.load.merge.HdrMerge;
 import io.chatspec.protocol.Json;
+import io.chatspec.protocol.options.DurationConverter;
+import io.chatspec.protocol.options.Durations;
+import io.chatspec.protocol.options.HostPort;
+import io.chatspec.protocol.options.HostPortConverter;
 import io.gatling.app.Gatling$;
 import io.gatling.javaapi.core.Simulation;
 import picocli.CommandLine;
@@ -12,8 +16,10 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +45,8 @@ import java.util.stream.Stream;
                 "  java -jar chatspec-load.jar PrivateChatSimulation --target 10.0.0.5:8888 --users 200 --rate 5000 "
                         + "--duration 30 --slo-p99 50",
                 "  java -jar chatspec-load.jar --list",
-                "  java -jar chatspec-load.jar merge --out merged.md results/hdr"})
+                "  java -jar chatspec-load.jar merge --out merged.md results/hdr",
+                "", "DURATION: " + Durations.ACCEPTED + " (as in every chatspec tool and -P/-D parameter)."})
 public final class LoadCli implements Callable<Integer> {
     static final int BREACHED = 2;
     static final int USAGE = 64;
@@ -51,9 +58,10 @@ public final class LoadCli implements Callable<Integer> {
     @Option(names = "--list", description = "List the simulations with their parameters and defaults.")
     boolean list;
 
-    @Option(names = "--target", paramLabel = "HOST:PORT",
-            description = "Server under test. Without it the run starts an embedded reference server.")
-    String target;
+    @Option(names = "--target", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Server under test ([::1]:PORT for IPv6). Without it the run starts an embedded reference "
+                    + "server.")
+    HostPort target;
 
     @Option(names = "--users", description = "Virtual users (simulations that have users).")
     String users;
@@ -61,8 +69,9 @@ public final class LoadCli implements Callable<Integer> {
     @Option(names = "--rate", description = "Rate, in the simulation's unit (see --list).")
     String rate;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Seconds of load (fractions allowed).")
-    String duration;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the load lasts: " + Durations.ACCEPTED + ".")
+    Duration duration;
 
     @Option(names = "--slo-p99", paramLabel = "MS", description = "SLO: global p99 response time <= MS.")
     String sloP99;
@@ -150,10 +159,12 @@ public final class LoadCli implements Callable<Integer> {
     /** The chatspec.* properties this command line sets; named options win over -P. */
     Map<String, String> properties(Path outDir) {
         Map<String, String> p = new LinkedHashMap<>(params);
-        put(p, "target", target);
+        put(p, "target", target == null ? null : target.toString());
         put(p, "users", users);
         put(p, "rate", rate);
-        put(p, "duration", duration);
+        // the simulations read seconds; a decimal keeps 500ms exact
+        put(p, "duration", duration == null ? null : BigDecimal.valueOf(Durations.seconds(duration))
+                .stripTrailingZeros().toPlainString());
         put(p, "slo.p99Ms", sloP99);
         put(p, "slo.errorPct", sloErrorPct);
         put(p, "injector", injectorIndex);
@@ -195,7 +206,9 @@ public final class LoadCli implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "DIR_OR_HLOG", description = "hdr/ folders or .hlog files")
         List<Path> inputs;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report here.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report here, and "
+                + "merged.json beside it (FILE with .json: a run summary's format, which the reports' capacity "
+                + "--merged reads).")
         Path out;
 
         @CommandLine.Spec
@@ -215,8 +228,9 @@ public final class LoadCli implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut();
             o.print(report);
             if (out != null) {
-                Files.writeString(out, report);
+                Path json = merge.write(out);
                 o.println("chatspec-load: merged report: " + out.toAbsolutePath());
+                o.println("chatspec-load: merged JSON: " + json);
             }
             o.flush();
             return 0;

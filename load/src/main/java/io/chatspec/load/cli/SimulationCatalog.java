@@ -48,7 +48,8 @@ final class SimulationCatalog {
         }
         b.append("Every simulation also reads: target, replyTimeout, relayTimeout, waitTimeout, slo.p99Ms, "
                 + "slo.errorPct, injector, runId, out, serverHeap, serverJar (see docs/LOAD.md).\n"
-                + "Set any parameter with -P NAME=VALUE (or -Dchatspec.NAME=VALUE before -jar).\n");
+                + "Set any parameter with -P NAME=VALUE (or -Dchatspec.NAME=VALUE before -jar). Durations and\n"
+                + "*Seconds/*Timeout parameters: a bare number is seconds; 500ms, 10s, 2m, PT10S work too.\n");
         return b.toString();
     }
 }

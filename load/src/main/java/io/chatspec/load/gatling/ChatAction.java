@@ -18,7 +18,8 @@ abstract class ChatAction extends JavaExitableAction {
 
     /** Logs one request: OK when {@code failure} is null, else KO with that message. */
     protected void report(Session s, String request, long startMicros, long endMicros, String failure) {
-        Reporting.report(statsEngine(), s.scenario(), s.groups(), request, startMicros, endMicros, failure);
+        Reporting.report(statsEngine(), components.metrics(), s.scenario(), s.groups(), request, startMicros,
+                endMicros, failure);
     }
 
     /** Continues the user's scenario; a failure marks the session failed, as Gatling's own checks do. */
@@ -32,27 +33,18 @@ abstract class ChatAction extends JavaExitableAction {
         proceed(s, failure);
     }
 
-    protected ChatConnection connectionOrFail(Session s, String request) {
-        ChatConnection c = ChatConnection.of(s);
-        if (c == null) {
-            long now = io.chatspec.load.metrics.Micros.now();
-            complete(s, request, now, now, "not connected: add ChatDsl.connect() before " + request);
-        }
-        return c;
-    }
-
     /** Shared by actions and by the delivery sink, which reports on behalf of the receiving user. */
     static final class Reporting {
         private Reporting() {
         }
 
-        static void report(io.gatling.core.stats.StatsEngine stats, String scenario,
+        static void report(io.gatling.core.stats.StatsEngine stats, LoadMetrics metrics, String scenario,
                            scala.collection.immutable.List<String> groups, String request, long startMicros,
                            long endMicros, String failure) {
             stats.logResponse(scenario, groups, request, startMicros / 1000, endMicros / 1000,
                     failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(),
                     failure == null ? Option.empty() : Option.apply(failure));
-            LoadMetrics.current().record(request, startMicros, endMicros, failure == null);
+            metrics.record(request, startMicros, endMicros, failure == null);
         }
     }
 }

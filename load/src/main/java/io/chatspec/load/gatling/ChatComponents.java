@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.metrics.LoadMetrics;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
@@ -8,18 +9,22 @@ import io.netty.channel.Channel;
 import scala.runtime.BoxedUnit;
 
 /**
- * Per-simulation state of the chat protocol. A virtual user's connection lives in its session; when the user
- * ends, {@link #onExit()} closes it so no socket outlives its user.
+ * Per-simulation state of the chat protocol, handed to every chat action: Gatling's core, the protocol settings
+ * and the run's {@link LoadMetrics} (resolved once here, so recording is a final-field read, not a lookup). A
+ * virtual user's connection lives in its session; when the user ends, {@link #onExit()} closes it so no socket
+ * outlives its user.
  */
 public final class ChatComponents implements ProtocolComponents {
     private final CoreComponents core;
     private final ChatProtocol protocol;
     private final Class<? extends Channel> channelClass;
+    private final LoadMetrics metrics;
 
     ChatComponents(CoreComponents core, ChatProtocol protocol) {
         this.core = core;
         this.protocol = protocol;
         this.channelClass = channelClassOf(core);
+        this.metrics = protocol.metrics();
     }
 
     /**
@@ -47,6 +52,11 @@ public final class ChatComponents implements ProtocolComponents {
 
     public Class<? extends Channel> channelClass() {
         return channelClass;
+    }
+
+    /** This run's measurements: what every action and delivery records into. */
+    public LoadMetrics metrics() {
+        return metrics;
     }
 
     @Override

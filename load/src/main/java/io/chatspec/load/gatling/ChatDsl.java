@@ -1,7 +1,6 @@
 package io.chatspec.load.gatling;
 
 import io.chatspec.load.delivery.DeliveryText;
-import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.metrics.Micros;
 import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.Message;
@@ -45,31 +44,31 @@ public final class ChatDsl {
     public static ChatCommandBuilder register(String user, String password) {
         El u = El.of(user);
         El p = El.of(password);
-        return command(Commands.REGISTER, (s, c) -> Messages.register(u.eval(s), p.eval(s)), null, null);
+        return command(Commands.REGISTER, (s, c, metrics) -> Messages.register(u.eval(s), p.eval(s)), null, null);
     }
 
     public static ChatCommandBuilder login(String user, String password) {
         El u = El.of(user);
         El p = El.of(password);
-        return command(Commands.LOGIN, (s, c) -> Messages.login(u.eval(s), p.eval(s)), Commands.FRIEND_LOGIN, u);
+        return command(Commands.LOGIN, (s, c, metrics) -> Messages.login(u.eval(s), p.eval(s)), Commands.FRIEND_LOGIN, u);
     }
 
     public static ChatCommandBuilder add(String user, String friend) {
         El u = El.of(user);
         El f = El.of(friend);
-        return command(Commands.ADD, (s, c) -> Messages.add(u.eval(s), f.eval(s)), Commands.ADD_FRIEND_REPLY, u);
+        return command(Commands.ADD, (s, c, metrics) -> Messages.add(u.eval(s), f.eval(s)), Commands.ADD_FRIEND_REPLY, u);
     }
 
     public static ChatCommandBuilder createGroup(String user, String group) {
         El u = El.of(user);
         El g = El.of(group);
-        return command(Commands.CREATE_GROUP, (s, c) -> Messages.createGroup(u.eval(s), g.eval(s)), null, null);
+        return command(Commands.CREATE_GROUP, (s, c, metrics) -> Messages.createGroup(u.eval(s), g.eval(s)), null, null);
     }
 
     public static ChatCommandBuilder addGroup(String user, String group) {
         El u = El.of(user);
         El g = El.of(group);
-        return command(Commands.ADD_GROUP, (s, c) -> Messages.addGroup(u.eval(s), g.eval(s)), null, null);
+        return command(Commands.ADD_GROUP, (s, c, metrics) -> Messages.addGroup(u.eval(s), g.eval(s)), null, null);
     }
 
     /**
@@ -79,10 +78,10 @@ public final class ChatDsl {
     public static ChatCommandBuilder privateChat(String from, String to, int textSize) {
         El f = El.of(from);
         El t = El.of(to);
-        return command(Commands.PRIVATE_CHAT, (s, c) -> {
+        return command(Commands.PRIVATE_CHAT, (s, c, metrics) -> {
             String recipient = t.eval(s);
             String text = DeliveryText.encode(c.nextSeq("p/" + recipient), Micros.now(), textSize);
-            LoadMetrics.current().deliveries().sent.increment();
+            metrics.deliveries().sent.increment();
             return Messages.privateChat(f.eval(s), recipient, text);
         }, null, null);
     }
@@ -99,10 +98,10 @@ public final class ChatDsl {
         Set<String> replies = Set.of(Commands.replyOf(Commands.PRIVATE_CHAT));
         return new ChatActionBuilder((components, next) -> new PacedCommandsAction(Commands.PRIVATE_CHAT,
                 s -> new String[]{f.eval(s), t.eval(s), "p/" + t.eval(s)},
-                (bound, c) -> {
+                (bound, c, metrics) -> {
                     String[] names = (String[]) bound;
                     String text = DeliveryText.encode(c.nextSeq(names[2]), Micros.now(), textSize);
-                    LoadMetrics.current().deliveries().sent.increment();
+                    metrics.deliveries().sent.increment();
                     return Messages.privateChat(names[0], names[1], text);
                 }, replies, reply -> !replies.contains(reply.cmd()) ? "unexpected reply " + reply.raw()
                         : Results.SUCCESS.equals(reply.result()) ? null
@@ -117,11 +116,10 @@ public final class ChatDsl {
     public static ChatCommandBuilder groupChat(String user, String group, int textSize, int recipients) {
         El u = El.of(user);
         El g = El.of(group);
-        return command(Commands.GROUP_CHAT, (s, c) -> {
+        return command(Commands.GROUP_CHAT, (s, c, metrics) -> {
             String sender = u.eval(s);
             String grp = g.eval(s);
             long seq = c.nextSeq("g/" + grp);
-            LoadMetrics metrics = LoadMetrics.current();
             metrics.fanout().expect("g/" + grp + "/" + sender + "#" + seq, recipients);
             metrics.deliveries().sent.add(recipients);
             return Messages.groupChat(sender, grp, DeliveryText.encode(seq, Micros.now(), textSize));
@@ -131,7 +129,7 @@ public final class ChatDsl {
     /** Members reply: OK when it has a {@code member} list (and, with {@code expectMembers}, that many names). */
     public static ChatCommandBuilder getGroupMember(String group) {
         El g = El.of(group);
-        return command(Commands.GET_GROUP_MEMBER, (s, c) -> Messages.getGroupMember(g.eval(s)), null, null)
+        return command(Commands.GET_GROUP_MEMBER, (s, c, metrics) -> Messages.getGroupMember(g.eval(s)), null, null)
                 .expect((String) null)
                 .check(m -> m.text("member") == null ? "no member list in " + m.raw() : null);
     }
@@ -182,7 +180,7 @@ public final class ChatDsl {
                                                 Duration timeout) {
         return new ChatActionBuilder((components, next) -> new AwaitAction("await deliveries",
                 c -> c.deliveries().unique(), s -> expected.apply(new io.gatling.javaapi.core.Session(s)), timeout,
-                missing -> LoadMetrics.current().deliveries().lost.add(missing), components, next));
+                (metrics, missing) -> metrics.deliveries().lost.add(missing), components, next));
     }
 
     /** Request {@code await <cmd>}: waits until this user has received {@code count} notifications {@code cmd}. */
@@ -195,7 +193,7 @@ public final class ChatDsl {
                                                    Duration timeout) {
         return new ChatActionBuilder((components, next) -> new AwaitAction("await " + cmd,
                 c -> c.notificationCount(cmd), s -> count.apply(new io.gatling.javaapi.core.Session(s)), timeout,
-                missing -> { }, components, next));
+                (metrics, missing) -> { }, components, next));
     }
 
     /** Parks the user until {@code parties} users reached the same {@code key} (or the timeout, KO). */

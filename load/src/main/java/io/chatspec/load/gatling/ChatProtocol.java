@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.metrics.LoadMetrics;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
@@ -11,8 +12,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The {@code chat} protocol: where the server is and how long to wait. The target is a supplier because a
- * simulation builds its protocol in the constructor, before {@code before()} has started an embedded server.
+ * The {@code chat} protocol: where the server is, how long to wait, and where measurements go. Target and
+ * metrics are suppliers because a simulation builds its protocol in the constructor, before {@code before()}
+ * has started an embedded server and opened its HdrHistogram log; Gatling builds the protocol's
+ * {@link ChatComponents} after {@code before()}, and they resolve both then.
  */
 public final class ChatProtocol implements Protocol {
     public static final ProtocolKey<ChatProtocol, ChatComponents> KEY = new Key();
@@ -21,13 +24,15 @@ public final class ChatProtocol implements Protocol {
     private final Duration connectTimeout;
     private final Duration replyTimeout;
     private final Duration relayTimeout;
+    private final Supplier<LoadMetrics> metrics;
 
     ChatProtocol(Supplier<InetSocketAddress> target, Duration connectTimeout, Duration replyTimeout,
-                 Duration relayTimeout) {
+                 Duration relayTimeout, Supplier<LoadMetrics> metrics) {
         this.target = Objects.requireNonNull(target, "target");
         this.connectTimeout = connectTimeout;
         this.replyTimeout = replyTimeout;
         this.relayTimeout = relayTimeout;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     public InetSocketAddress target() {
@@ -48,6 +53,15 @@ public final class ChatProtocol implements Protocol {
 
     public Duration relayTimeout() {
         return relayTimeout;
+    }
+
+    /** The run's measurements; resolved once, by {@link ChatComponents}. */
+    LoadMetrics metrics() {
+        LoadMetrics m = metrics.get();
+        if (m == null) {
+            throw new IllegalStateException("chat metrics not available (the simulation's before() did not open them?)");
+        }
+        return m;
     }
 
     private static final class Key implements ProtocolKey<ChatProtocol, ChatComponents> {

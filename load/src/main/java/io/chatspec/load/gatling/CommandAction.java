@@ -12,10 +12,13 @@ import java.util.Set;
  * One command with a reply, as one Gatling request named after the command: sent on the user's connection,
  * timed from send to reply, OK when the reply passes the check.
  */
-final class CommandAction extends ChatAction {
-    /** Builds the command for a user; may also register what the command should make others receive. */
+final class CommandAction extends ConnectedAction<Message> {
+    /**
+     * Builds the command for a user; may also register in {@code metrics} what the command should make others
+     * receive (messages sent, fan-out expected).
+     */
     interface MessageFactory {
-        Message build(Session session, ChatConnection connection);
+        Message build(Session session, ChatConnection connection, LoadMetrics metrics);
     }
 
     /** Null when the reply is acceptable, else why not. */
@@ -23,7 +26,6 @@ final class CommandAction extends ChatAction {
         String check(Message reply);
     }
 
-    private final String request;
     private final MessageFactory factory;
     private final Set<String> replyCmds;
     private final ReplyCheck check;
@@ -32,8 +34,7 @@ final class CommandAction extends ChatAction {
 
     CommandAction(String request, MessageFactory factory, Set<String> replyCmds, ReplyCheck check,
                   String notificationKey, El notificationSubject, ChatComponents components, Action next) {
-        super("chat " + request, components, next);
-        this.request = request;
+        super("chat " + request, request, components, next);
         this.factory = factory;
         this.replyCmds = replyCmds;
         this.check = check;
@@ -42,28 +43,22 @@ final class CommandAction extends ChatAction {
     }
 
     @Override
-    public void execute(Session session) {
-        ChatConnection conn = connectionOrFail(session, request);
-        if (conn == null) {
-            return;
+    protected Message evaluate(Session session, ChatConnection conn, long startMicros) {
+        Message command = factory.build(session, conn, components.metrics());
+        if (notificationKey != null) {
+            components.metrics().notificationClock()
+                    .put(notificationKey + "/" + notificationSubject.eval(session), startMicros);
         }
-        long start = Micros.now();
-        Message command;
-        try {
-            command = factory.build(session, conn);
-            if (notificationKey != null) {
-                LoadMetrics.current().notificationClock()
-                        .put(notificationKey + "/" + notificationSubject.eval(session), start);
-            }
-        } catch (El.ElException e) {
-            complete(session, request, start, start, e.getMessage());
-            return;
-        }
+        return command;
+    }
+
+    @Override
+    protected void run(Session session, ChatConnection conn, long start, Message command) {
         conn.request(command, replyCmds, components.protocol().replyTimeout(), reply -> {
             String failure = check.check(reply);
-            complete(session, request, start, Micros.now(), failure);
+            complete(session, request(), start, Micros.now(), failure);
         }, why -> {
-            complete(session, request, start, Micros.now(), why);
+            complete(session, request(), start, Micros.now(), why);
         });
     }
 }

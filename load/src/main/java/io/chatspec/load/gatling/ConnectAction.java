@@ -19,7 +19,8 @@ final class ConnectAction extends ChatAction {
     public void execute(Session session) {
         long start = Micros.now();
         ChatConnection conn = new ChatConnection(session.eventLoop(),
-                new SessionDeliverySink(statsEngine(), session.scenario(), session.groups()));
+                new SessionDeliverySink(statsEngine(), components.metrics(), session.scenario(),
+                        session.groups()));
         ClientOptions options = ClientOptions.defaults()
                 .withEventLoop(session.eventLoop(), components.channelClass())
                 .withConnectTimeout(components.protocol().connectTimeout())

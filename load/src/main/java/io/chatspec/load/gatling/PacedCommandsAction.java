@@ -1,5 +1,6 @@
 package io.chatspec.load.gatling;
 
+import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.metrics.Micros;
 import io.chatspec.protocol.Message;
 import io.gatling.core.action.Action;
@@ -17,10 +18,13 @@ import java.util.concurrent.TimeUnit;
  * immutable Gatling session for every message, and the user's names are evaluated once, not per message.
  * The session goes on (marked failed if any command was KO) after the last reply.
  */
-final class PacedCommandsAction extends ChatAction {
-    /** Builds the i-th command (from 0) for this user; {@code bound} is what {@link Binder} evaluated once. */
+final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop> {
+    /**
+     * Builds the next command for this user; {@code bound} is what {@link Binder} evaluated once, {@code metrics}
+     * where to count what the command sends.
+     */
     interface Factory {
-        Message build(Object bound, ChatConnection connection);
+        Message build(Object bound, ChatConnection connection, LoadMetrics metrics);
     }
 
     /** Evaluates the session-dependent parts (names) once per user. */
@@ -28,7 +32,6 @@ final class PacedCommandsAction extends ChatAction {
         Object bind(Session session);
     }
 
-    private final String request;
     private final Binder binder;
     private final Factory factory;
     private final Set<String> replyCmds;
@@ -39,8 +42,7 @@ final class PacedCommandsAction extends ChatAction {
     PacedCommandsAction(String request, Binder binder, Factory factory, Set<String> replyCmds,
                         CommandAction.ReplyCheck check, El count, Duration pace, ChatComponents components,
                         Action next) {
-        super("chat " + request + " x" + count, components, next);
-        this.request = request;
+        super("chat " + request + " x" + count, request, components, next);
         this.binder = binder;
         this.factory = factory;
         this.replyCmds = replyCmds;
@@ -50,26 +52,17 @@ final class PacedCommandsAction extends ChatAction {
     }
 
     @Override
-    public void execute(Session session) {
-        ChatConnection conn = connectionOrFail(session, request);
-        if (conn == null) {
-            return;
-        }
-        Object bound;
-        int n;
-        try {
-            bound = binder.bind(session);
-            n = Integer.parseInt(count.eval(session));
-        } catch (El.ElException | NumberFormatException e) {
-            long now = Micros.now();
-            complete(session, request, now, now, e.getMessage());
-            return;
-        }
-        new Loop(session, conn, bound, n).next();
+    protected Loop evaluate(Session session, ChatConnection conn, long startMicros) {
+        return new Loop(session, conn, binder.bind(session), Integer.parseInt(count.eval(session)));
+    }
+
+    @Override
+    protected void run(Session session, ChatConnection conn, long startMicros, Loop loop) {
+        loop.next();
     }
 
     /** One user's run through the loop; touched only on the user's event loop. */
-    private final class Loop {
+    final class Loop {
         private final Session session;
         private final ChatConnection conn;
         private final Object bound;
@@ -94,7 +87,7 @@ final class PacedCommandsAction extends ChatAction {
                 // every remaining command would fail at once: report them here rather than recursing per command
                 long now = Micros.now();
                 for (; sent < total; sent++) {
-                    report(session, request, now, now, "connection is closed");
+                    report(session, request(), now, now, "connection is closed");
                 }
                 proceed(session, firstFailure == null ? "connection is closed" : firstFailure);
                 return;
@@ -111,13 +104,13 @@ final class PacedCommandsAction extends ChatAction {
             iterationStartNanos = System.nanoTime();
             sent++;
             long start = Micros.now();
-            Message command = factory.build(bound, conn);
+            Message command = factory.build(bound, conn, components.metrics());
             conn.request(command, replyCmds, components.protocol().replyTimeout(),
                     reply -> done(start, check.check(reply)), why -> done(start, why));
         }
 
         private void done(long start, String failure) {
-            report(session, request, start, Micros.now(), failure);
+            report(session, request(), start, Micros.now(), failure);
             if (failure != null && firstFailure == null) {
                 firstFailure = failure;
             }

@@ -1,6 +1,5 @@
 package io.chatspec.load.gatling;
 
-import io.chatspec.load.metrics.LoadMetrics;
 import io.chatspec.load.metrics.Micros;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.files.FileRelay;
@@ -17,21 +16,21 @@ import java.util.concurrent.TimeUnit;
  * until the server closes, and checks length and SHA-256 against what the sender wrote (request
  * {@code relay receive}, KO on any mismatch).
  */
-final class ReceiveFileAction extends ChatAction {
+final class ReceiveFileAction extends ConnectedAction<Void> {
     private final Duration offerTimeout;
 
     ReceiveFileAction(Duration offerTimeout, ChatComponents components, Action next) {
-        super("chat receive file", components, next);
+        super("chat receive file", "await file offer", components, next);
         this.offerTimeout = offerTimeout;
     }
 
     @Override
-    public void execute(Session session) {
-        ChatConnection conn = connectionOrFail(session, "await file offer");
-        if (conn == null) {
-            return;
-        }
-        long start = Micros.now();
+    protected Void evaluate(Session session, ChatConnection conn, long startMicros) {
+        return null;
+    }
+
+    @Override
+    protected void run(Session session, ChatConnection conn, long start, Void nothing) {
         conn.await(conn::hasFileOffer, offerTimeout, () -> {
             report(session, "await file offer", start, Micros.now(), null);
             receive(session, conn.pollFileOffer());
@@ -58,7 +57,7 @@ final class ReceiveFileAction extends ChatAction {
                 failure = verify(filename, got, timeout);
             }
             if (failure == null) {
-                LoadMetrics.current().addTransfer("relay receive", got.bytes(), start, end);
+                components.metrics().addTransfer("relay receive", got.bytes(), start, end);
             }
             String result = failure;
             session.eventLoop().execute(() -> {

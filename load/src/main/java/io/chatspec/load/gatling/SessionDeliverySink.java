@@ -19,11 +19,14 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
     private static final String DELIVER_PRIVATE = "deliver " + Commands.PRIVATE_CHAT;
     private static final String DELIVER_GROUP = "deliver " + Commands.GROUP_CHAT;
     private final StatsEngine stats;
+    private final LoadMetrics metrics;
     private final String scenario;
     private final scala.collection.immutable.List<String> groups;
 
-    SessionDeliverySink(StatsEngine stats, String scenario, scala.collection.immutable.List<String> groups) {
+    SessionDeliverySink(StatsEngine stats, LoadMetrics metrics, String scenario,
+                        scala.collection.immutable.List<String> groups) {
         this.stats = stats;
+        this.metrics = metrics;
         this.scenario = scenario;
         this.groups = groups;
     }
@@ -34,7 +37,7 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
         boolean group = Commands.GROUP_CHAT.equals(m.cmd());
         String sender = group ? m.text("user") : m.text("user_from");
         if (t == null || sender == null || (group && m.text("group") == null)) {
-            LoadMetrics.current().deliveries().foreign.increment();
+            metrics.deliveries().foreign.increment();
             return;
         }
         delivered(receiver, new DeliveryFields(group, sender, group ? m.text("group") : null, t.seq(),
@@ -43,14 +46,13 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
 
     @Override
     public void delivered(ChatConnection receiver, DeliveryFields d, long now) {
-        LoadMetrics metrics = LoadMetrics.current();
         String stream = d.stream();
         DeliveryInbox.Outcome outcome = receiver.deliveries().accept(stream, d.seq());
         String request = d.group() ? DELIVER_GROUP : DELIVER_PRIVATE;
         switch (outcome) {
             case DUPLICATE -> {
                 metrics.deliveries().duplicates.increment();
-                ChatAction.Reporting.report(stats, scenario, groups, request, d.sentMicros(), now,
+                ChatAction.Reporting.report(stats, metrics, scenario, groups, request, d.sentMicros(), now,
                         "duplicate delivery of " + stream + " #" + d.seq());
                 return;
             }
@@ -58,11 +60,11 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
             case FIRST -> { }
         }
         metrics.deliveries().delivered.increment();
-        ChatAction.Reporting.report(stats, scenario, groups, request, d.sentMicros(), now, null);
+        ChatAction.Reporting.report(stats, metrics, scenario, groups, request, d.sentMicros(), now, null);
         if (d.group()) {
             long spread = metrics.fanout().arrived(stream + "#" + d.seq(), now);
             if (spread >= 0) {
-                ChatAction.Reporting.report(stats, scenario, groups, "fanout first-to-last", now - spread, now,
+                ChatAction.Reporting.report(stats, metrics, scenario, groups, "fanout first-to-last", now - spread, now,
                         null);
             }
         }
@@ -71,9 +73,9 @@ final class SessionDeliverySink implements ChatConnection.DeliverySink {
     @Override
     public void notified(ChatConnection receiver, Message m, long now) {
         String subject = Commands.ADD_FRIEND_REPLY.equals(m.cmd()) ? m.text("result") : m.text("friend");
-        Long sent = LoadMetrics.current().notificationClock().remove(m.cmd() + "/" + subject);
+        Long sent = metrics.notificationClock().remove(m.cmd() + "/" + subject);
         if (sent != null) {
-            ChatAction.Reporting.report(stats, scenario, groups, "deliver " + m.cmd(), sent, now, null);
+            ChatAction.Reporting.report(stats, metrics, scenario, groups, "deliver " + m.cmd(), sent, now, null);
         }
     }
 }

@@ -1,15 +1,19 @@
 package io.chatspec.load.merge;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chatspec.load.metrics.LoadMetrics;
+import io.chatspec.load.sim.RunSummary;
+import io.chatspec.protocol.Json;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,15 +26,43 @@ import java.util.stream.Stream;
  * summed count over the span of the intervals in which that request occurred, on any injector (so a request
  * that only runs in part of the test is not averaged over the rest).
  *
+ * <p>Besides the Markdown table it writes {@code merged.json} ({@link #toJson()}): the format of a single run's
+ * summary ({@code requests} per request as {@link RunSummary} writes them, {@code deliveries} summed from the
+ * injectors' summaries beside their {@code hdr/} folder), plus {@code injectorLogs}, {@code spanSeconds} and
+ * each injector's own {@code requests}; the reports module's capacity page reads it ({@code --merged}).
+ *
  * <pre>java -cp ... io.chatspec.load.merge.HdrMerge [--out report.md] FILE_OR_DIR...</pre>
  * A directory stands for every {@code *.hlog} under it.
  */
 public final class HdrMerge {
-    private final Map<String, Histogram> byTag = new TreeMap<>();
-    private final Map<String, long[]> spanByTag = new TreeMap<>();
+    private final Tags all = new Tags();
+    private final Map<String, Tags> byInjector = new TreeMap<>();
+    private final Map<String, Long> deliveries = new TreeMap<>();
+    private final java.util.Set<String> simulations = new java.util.TreeSet<>();
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
     private int logs;
+
+    /** Histograms added per tag, and the span of the intervals each tag occurred in. */
+    private static final class Tags {
+        final Map<String, Histogram> byTag = new TreeMap<>();
+        final Map<String, long[]> spanByTag = new TreeMap<>();
+
+        void add(String tag, Histogram h) {
+            byTag.computeIfAbsent(tag, t -> new Histogram(LoadMetrics.HIGHEST_MICROS, 3)).add(h);
+            spanByTag.merge(tag, new long[]{h.getStartTimeStamp(), h.getEndTimeStamp()},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+
+        double spanSeconds(String tag) {
+            long[] span = spanByTag.get(tag);
+            return span == null || span[1] <= span[0] ? 0 : (span[1] - span[0]) / 1000.0;
+        }
+
+        Map<String, Object> requests() {
+            return RunSummary.requests(byTag, this::spanSeconds);
+        }
+    }
 
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -50,10 +82,9 @@ public final class HdrMerge {
         for (Path p : expand(inputs)) {
             merge.add(p);
         }
-        String report = merge.report();
-        System.out.print(report);
+        System.out.print(merge.report());
         if (out != null) {
-            Files.writeString(out, report);
+            System.out.println("merged JSON: " + merge.write(out));
         }
     }
 
@@ -71,23 +102,46 @@ public final class HdrMerge {
         return files;
     }
 
-    public void add(Path log) throws FileNotFoundException {
+    public void add(Path log) throws IOException {
         HistogramLogReader reader = new HistogramLogReader(log.toFile());
         logs++;
+        String injector = log.getFileName().toString().replaceFirst("\\.hlog$", "");
+        Tags own = byInjector.computeIfAbsent(injector, i -> new Tags());
         for (EncodableHistogram e; (e = reader.nextIntervalHistogram()) != null; ) {
             Histogram h = (Histogram) e;
             String tag = LoadMetrics.fromTag(h.getTag());
-            byTag.computeIfAbsent(tag, t -> new Histogram(LoadMetrics.HIGHEST_MICROS, 3)).add(h);
-            spanByTag.merge(tag, new long[]{h.getStartTimeStamp(), h.getEndTimeStamp()},
-                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            all.add(tag, h);
+            own.add(tag, h);
             firstMillis = Math.min(firstMillis, h.getStartTimeStamp());
             lastMillis = Math.max(lastMillis, h.getEndTimeStamp());
         }
+        addSummary(log, injector);
+    }
+
+    /**
+     * The injector's own summary ({@code <Simulation>-<injector>.json}, written beside the {@code hdr/} folder
+     * by the same run), if it is there: its delivery counters are added, its simulation name kept.
+     */
+    private void addSummary(Path log, String injector) throws IOException {
+        Path dir = log.toAbsolutePath().getParent();
+        Path summary = dir == null || dir.getParent() == null ? null : dir.getParent().resolve(injector + ".json");
+        if (summary == null || !Files.isRegularFile(summary)) {
+            return;
+        }
+        JsonNode json = Json.MAPPER.readTree(summary.toFile());
+        if (json.hasNonNull("simulation")) {
+            simulations.add(json.get("simulation").asText());
+        }
+        json.path("deliveries").fields().forEachRemaining(f -> {
+            if (f.getValue().canConvertToLong()) {
+                deliveries.merge(f.getKey(), f.getValue().asLong(), Long::sum);
+            }
+        });
     }
 
     /** The merged histogram for a request and status ("OK:" or "KO:" prefix), or null. */
     public Histogram merged(String tag) {
-        return byTag.get(tag);
+        return all.byTag.get(tag);
     }
 
     public double spanSeconds() {
@@ -96,8 +150,48 @@ public final class HdrMerge {
 
     /** Seconds from the first to the last interval that has {@code tag}; 0 when none. */
     public double spanSeconds(String tag) {
-        long[] span = spanByTag.get(tag);
-        return span == null || span[1] <= span[0] ? 0 : (span[1] - span[0]) / 1000.0;
+        return all.spanSeconds(tag);
+    }
+
+    /**
+     * {@code merged.json}: a single run's summary format for the merged histograms, plus how many logs went in,
+     * their span, and each injector's own figures (named after its log file).
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (simulations.size() == 1) {
+            m.put("simulation", simulations.iterator().next());
+        }
+        m.put("injector", "merged");
+        m.put("injectorLogs", logs);
+        m.put("spanSeconds", Math.round(spanSeconds() * 1000) / 1000.0);
+        m.put("requests", all.requests());
+        if (!deliveries.isEmpty()) {
+            m.put("deliveries", deliveries);
+        }
+        List<Map<String, Object>> injectors = new ArrayList<>();
+        byInjector.forEach((name, tags) -> {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("name", name);
+            i.put("requests", tags.requests());
+            injectors.add(i);
+        });
+        m.put("injectors", injectors);
+        return m;
+    }
+
+    /**
+     * Writes the Markdown report to {@code markdown} and {@code merged.json} beside it (same name, {@code .json});
+     * returns the JSON file.
+     */
+    public Path write(Path markdown) throws IOException {
+        Path parent = markdown.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(markdown, report());
+        String name = markdown.getFileName().toString();
+        Path json = parent.resolve((name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".json");
+        Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson());
+        return json;
     }
 
     public String report() {
@@ -106,6 +200,7 @@ public final class HdrMerge {
                 spanSeconds()));
         b.append("| request | OK | KO | OK/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Histogram> byTag = all.byTag;
         for (Map.Entry<String, Histogram> e : byTag.entrySet()) {
             if (!e.getKey().startsWith(LoadMetrics.OK)) {
                 continue;

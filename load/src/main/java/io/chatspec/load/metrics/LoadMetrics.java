@@ -26,15 +26,15 @@ import java.util.concurrent.atomic.LongAdder;
  * request name and status, written once a second as an HdrHistogram interval log. Interval logs from several
  * injectors merge without loss ({@code io.chatspec.load.merge.HdrMerge}), which Gatling's own logs no longer do.
  *
- * <p>One instance per simulation run; {@link #current()} is what actions record into.
+ * <p>One instance per simulation run, handed to the chat protocol ({@code ChatProtocolBuilder.metrics}) and
+ * reached by every action through its {@code ChatComponents}: no static, so two runs in one JVM (tests, the jar
+ * after a Maven run) never record into each other's figures.
  */
 public final class LoadMetrics {
     /** Longest latency kept exactly: one hour in microseconds. */
     public static final long HIGHEST_MICROS = 3_600_000_000L;
     public static final String OK = "OK:";
     public static final String KO = "KO:";
-
-    private static volatile LoadMetrics current = new LoadMetrics(null, "local");
 
     private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Handle> handles = new ConcurrentHashMap<>();
@@ -52,8 +52,14 @@ public final class LoadMetrics {
     private final long startMillis = System.currentTimeMillis();
     private long lastTickMillis = startMillis;
 
-    /** One second of all requests together: what a capacity step is judged on. */
-    public record Interval(long startMillis, long endMillis, Histogram ok, long ko) {
+    /**
+     * One second of all commands together: what a capacity step is judged on. {@code completed} counts each
+     * command's outcomes (OK and KO) by request name, so a step can say how many sessions it actually finished.
+     */
+    public record Interval(long startMillis, long endMillis, Histogram ok, long ko, Map<String, Long> completed) {
+        public long completed(String request) {
+            return completed.getOrDefault(request, 0L);
+        }
     }
 
     private LoadMetrics(Path hdrLog, String injector) {
@@ -82,14 +88,14 @@ public final class LoadMetrics {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts a fresh set of measurements that writes its interval log to {@code hdrLog}. */
-    public static synchronized LoadMetrics start(Path hdrLog, String injector) {
-        current = new LoadMetrics(hdrLog, injector);
-        return current;
+    /** Starts a fresh set of measurements that writes its interval log to {@code hdrLog}, once a second. */
+    public static LoadMetrics logging(Path hdrLog, String injector) {
+        return new LoadMetrics(hdrLog, injector);
     }
 
-    public static LoadMetrics current() {
-        return current;
+    /** Measurements kept in memory only (no log, no ticker): a protocol built without a simulation's metrics. */
+    public static LoadMetrics inMemory(String injector) {
+        return new LoadMetrics(null, injector);
     }
 
     public String injector() {
@@ -227,6 +233,7 @@ public final class LoadMetrics {
         long now = System.currentTimeMillis();
         Histogram allOk = new Histogram(HIGHEST_MICROS, 3);
         long ko = 0;
+        Map<String, Long> completed = new TreeMap<>();
         for (Map.Entry<String, Recorder> e : new TreeMap<>(recorders).entrySet()) {
             Histogram h = e.getValue().getIntervalHistogram();
             if (h.getTotalCount() == 0) {
@@ -240,13 +247,17 @@ public final class LoadMetrics {
             }
             totals.computeIfAbsent(e.getKey(), k -> new Histogram(HIGHEST_MICROS, 3)).add(h);
             // deliveries and spreads are measurements, not load: the capacity SLO judges commands only
-            if (e.getKey().startsWith(OK) && !isDerived(e.getKey().substring(OK.length()))) {
+            String request = e.getKey().substring(OK.length()); // "OK:" and "KO:" alike
+            if (e.getKey().startsWith(OK) && !isDerived(request)) {
                 allOk.add(h);
             } else if (e.getKey().startsWith(KO)) {
                 ko += h.getTotalCount();
             }
+            if (!isDerived(request)) {
+                completed.merge(request, h.getTotalCount(), Long::sum);
+            }
         }
-        intervals.add(new Interval(lastTickMillis, now, allOk, ko));
+        intervals.add(new Interval(lastTickMillis, now, allOk, ko, Map.copyOf(completed)));
         lastTickMillis = now;
     }
 

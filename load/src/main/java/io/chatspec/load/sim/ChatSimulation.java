@@ -35,10 +35,13 @@ public abstract class ChatSimulation extends Simulation {
             + injector;
     protected final Path out = Path.of(Params.string("out", "target/chatspec"));
     protected final int messageSize = Params.integer("messageSize", 64);
+    /** Opened in {@link #before()}, closed and summarised in {@link #after()}; every action records into it. */
+    private volatile LoadMetrics metrics;
 
     protected ChatProtocolBuilder protocol() {
         return ChatDsl.chat()
                 .target(target::address)
+                .metrics(() -> metrics)
                 .replyTimeout(Params.seconds("replyTimeout", 5))
                 .relayTimeout(Params.seconds("relayTimeout", 120));
     }
@@ -59,13 +62,18 @@ public abstract class ChatSimulation extends Simulation {
     public void before() {
         ChatDsl.resetCoordination();
         target.start(out);
-        LoadMetrics.start(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
+        metrics = LoadMetrics.logging(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
         System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
     }
 
     @Override
     public void after() {
-        LoadMetrics metrics = LoadMetrics.current();
+        LoadMetrics metrics = this.metrics;
+        if (metrics == null) {
+            // before() failed before it opened them: nothing was measured, only the server to stop
+            target.stop();
+            return;
+        }
         metrics.stop();
         try {
             Map<String, Object> report = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.chatspec.load.sim;
 
+import io.chatspec.protocol.options.HostPort;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * The server under load, in one of three forms:
  * <ul>
- *   <li>{@code -Dchatspec.target=host:port}: a server someone else runs;</li>
+ *   <li>{@code -Dchatspec.target=host:port} (or {@code [::1]:port}, see {@link HostPort}): a server someone else
+ *       runs;</li>
  *   <li>{@code -Dchatspec.serverHeap=1g}: a reference server started as its own JVM with that heap (see
  *       {@link ServerProcess}), for figures that must not share a heap with the injector;</li>
  *   <li>neither: a reference server embedded in the injector JVM on a free port.</li>
@@ -33,12 +35,11 @@ public final class ChatTarget {
         if (t == null) {
             return new ChatTarget(null, Params.string("serverHeap", null));
         }
-        int colon = t.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("chatspec.target must be host:port, got " + t);
+        try {
+            return new ChatTarget(HostPort.parse(t).address(), null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("chatspec.target: " + e.getMessage());
         }
-        return new ChatTarget(new InetSocketAddress(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1))),
-                null);
     }
 
     public boolean isEmbedded() {

@@ -1,5 +1,7 @@
 package io.chatspec.load.sim;
 
+import io.chatspec.protocol.options.Durations;
+
 import java.time.Duration;
 import java.util.Locale;
 
@@ -28,9 +30,34 @@ public final class Params {
         return Boolean.parseBoolean(string(name, Boolean.toString(def)));
     }
 
-    /** Seconds, fractions allowed ({@code 0.5}). */
+    /**
+     * A duration as every chatspec tool reads one ({@link Durations}): a bare number is seconds ({@code 0.5}),
+     * units {@code 500ms}, {@code 10s}, {@code 2m} and ISO-8601 {@code PT10S} are accepted too.
+     */
     public static Duration seconds(String name, double def) {
-        return Duration.ofMillis(Math.round(decimal(name, def) * 1000));
+        String v = string(name, null);
+        if (v == null) {
+            return Duration.ofNanos(Math.round(def * 1e9));
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("chatspec." + name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@link #seconds} as a decimal number of seconds, for rates and counts computed from it. */
+    public static double secondsValue(String name, double def) {
+        return Durations.seconds(seconds(name, def));
+    }
+
+    /** {@link #seconds} that must be a whole number of seconds (step lengths that index per-second buckets). */
+    public static int wholeSeconds(String name, int def) {
+        Duration d = seconds(name, def);
+        if (d.getNano() != 0) {
+            throw new IllegalArgumentException("chatspec." + name + " must be whole seconds, got " + d);
+        }
+        return Math.toIntExact(d.getSeconds());
     }
 
     /** A byte count with an optional K, M or G suffix (binary: 256M = 256 MiB). */

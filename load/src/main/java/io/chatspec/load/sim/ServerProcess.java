@@ -1,5 +1,7 @@
 package io.chatspec.load.sim;
 
+import io.chatspec.protocol.options.HostPort;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,10 +54,7 @@ public final class ServerProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
             String line = readyLine(p);
-            String hostPort = line.substring(READY.length()).trim();
-            int colon = hostPort.lastIndexOf(':');
-            InetSocketAddress a = new InetSocketAddress(hostPort.substring(0, colon),
-                    Integer.parseInt(hostPort.substring(colon + 1)));
+            InetSocketAddress a = HostPort.parse(line.substring(READY.length())).address();
             return new ServerProcess(p, a);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package io.chatspec.load.simulations;
 
 import io.chatspec.load.metrics.LoadMetrics;
-import io.chatspec.load.sim.CapacityReport;
+import io.chatspec.load.sim.CapacityResult;
 import io.chatspec.load.sim.ChatSimulation;
 import io.chatspec.load.sim.Describe;
 import io.chatspec.load.sim.Describe.Param;
@@ -45,11 +45,11 @@ public class CapacitySimulation extends ChatSimulation {
     private final double start = Params.decimal("capacity.start", 20);
     private final double step = Params.decimal("capacity.step", 20);
     private final int steps = Params.integer("capacity.steps", 3);
-    private final int stepSeconds = Params.integer("capacity.stepSeconds", 2);
+    private final int stepSeconds = Params.wholeSeconds("capacity.stepSeconds", 2);
     private final int messages = Params.integer("capacity.messages", 3);
     private final int residents = Params.integer("residents", 4);
     private final Duration wait = Params.seconds("waitTimeout", 20);
-    private final int warmupSeconds = Params.integer("capacity.warmupSeconds", 2);
+    private final int warmupSeconds = Params.wholeSeconds("capacity.warmupSeconds", 2);
     private final double warmupRate = Params.decimal("capacity.warmupRate", start);
     private final Duration total = Duration.ofSeconds((long) steps * stepSeconds + warmupSeconds);
 
@@ -80,9 +80,11 @@ public class CapacitySimulation extends ChatSimulation {
 
     @Override
     protected Map<String, Object> extraResults(LoadMetrics metrics) {
-        CapacityReport report = CapacityReport.judge(metrics.intervals(),
-                metrics.firstRequestMillis() + warmupSeconds * 1000L, start, step, steps,
-                stepSeconds, Params.decimal("capacity.p99Ms", 50), Params.decimal("capacity.errorPct", 1));
+        // a session's last request is offline: its outcomes per second are the sessions a step finished
+        CapacityResult report = CapacityResult.judge(metrics.intervals(),
+                metrics.firstRequestMillis() + warmupSeconds * 1000L, new CapacityResult.Plan(start, step, steps,
+                        stepSeconds, Params.decimal("capacity.p99Ms", 50), Params.decimal("capacity.errorPct", 1),
+                        "offline"), metrics.deliveries().toMap());
         write("capacity-" + injector + ".json", report);
         System.out.println("chatspec: capacity " + report.capacityPerSecond() + " sessions/s (" + report.slo() + ")");
         return Map.of("capacity", report);

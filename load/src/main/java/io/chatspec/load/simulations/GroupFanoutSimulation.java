@@ -30,7 +30,7 @@ public class GroupFanoutSimulation extends ChatSimulation {
     private final int size = Math.max(2, Params.integer("groupSize", 10));
     private final int groups = Params.integer("groups", 2);
     private final double rate = Params.decimal("rate", 20);
-    private final double duration = Params.decimal("duration", 3);
+    private final double duration = Params.secondsValue("duration", 3);
     private final int messages = (int) Math.max(1, Math.round(rate * duration));
     private final Duration pace = Duration.ofNanos(Math.round(1e9 / rate));
     private final Duration wait = Params.seconds("waitTimeout", 20 + duration);

@@ -28,7 +28,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
         @Param(name = "residents", defaultValue = "5", help = "resident users receiving notifications")})
 public class LoginStormSimulation extends ChatSimulation {
     private final double rate = Params.decimal("rate", 30);
-    private final double duration = Params.decimal("duration", 3);
+    private final double duration = Params.secondsValue("duration", 3);
     private final int residents = Params.integer("residents", 5);
     private final int arrivals = (int) Math.max(1, Math.round(rate * duration));
     private final Duration wait = Params.seconds("waitTimeout", 20 + duration);

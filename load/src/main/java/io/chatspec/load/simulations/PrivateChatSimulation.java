@@ -32,7 +32,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 public class PrivateChatSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
     private final double rate = Params.decimal("rate", 200);
-    private final double duration = Params.decimal("duration", 3);
+    private final double duration = Params.secondsValue("duration", 3);
     private final int perUser = (int) Math.max(1, Math.round(rate * duration / users));
     private final Duration pace = Duration.ofNanos(Math.round(users / rate * 1e9));
     private final Duration wait = Params.seconds("waitTimeout", 10 + duration);

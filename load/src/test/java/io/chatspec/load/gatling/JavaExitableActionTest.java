@@ -38,8 +38,8 @@ public class JavaExitableActionTest {
     public void noScalaTraitImplementationLeavesAnAbstractMethod() {
         List<Class<?>> classes = List.of(ConnectAction.class, CommandAction.class, OfflineAction.class,
                 CloseAction.class, AwaitAction.class, RendezvousAction.class, GateAction.class, SendFileAction.class,
-                ReceiveFileAction.class, ScalaActionBuilder.class, ChatProtocol.class, ChatComponents.class,
-                Probe.class);
+                ReceiveFileAction.class, PacedCommandsAction.class, ScalaActionBuilder.class, ChatProtocol.class,
+                ChatComponents.class, Probe.class);
         List<String> missing = new ArrayList<>();
         for (Class<?> c : classes) {
             for (Method m : c.getMethods()) {

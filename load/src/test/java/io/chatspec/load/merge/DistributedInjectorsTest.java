@@ -116,7 +116,15 @@ public class DistributedInjectorsTest {
             merge.add(p);
         }
         String report = merge.report();
-        Files.writeString(out.resolve("merged.md"), report);
+        JsonNode mergedJson = Json.MAPPER.readTree(merge.write(out.resolve("merged.md")).toFile());
+        assertEquals(mergedJson.path("simulation").asText(), SIMULATION);
+        assertEquals(mergedJson.path("injectors").size(), INJECTORS, mergedJson.toString());
+        long delivered = 0;
+        for (JsonNode summary : summaries) {
+            delivered += summary.path("deliveries").path("delivered").asLong();
+        }
+        assertEquals(mergedJson.path("deliveries").path("delivered").asLong(), delivered,
+                "merged.json sums the injectors' delivery counters");
         assertTrue(report.startsWith("# Merged load report: " + INJECTORS + " injector logs"),
                 "all " + INJECTORS + " interval logs merged:\n" + report);
 
@@ -163,6 +171,13 @@ public class DistributedInjectorsTest {
                         > 1;
             }
             assertEquals(merged.getMaxValue(), union.getMaxValue(), "max of " + name);
+            // merged.json: the same request format as one injector's summary, with the merged figures
+            JsonNode mergedRequest = mergedJson.path("requests").path(name);
+            assertEquals(fieldNames(mergedRequest), fieldNames(summaries.get(0).path("requests").path(name)),
+                    "merged.json and a run summary describe " + name + " alike");
+            assertEquals(mergedRequest.path("ok").asLong(), summed, "merged.json ok of " + name);
+            assertEquals(mergedRequest.path("p99Ms").asDouble(), union.getValueAtPercentile(99) / 1000.0, 0.0005,
+                    "merged.json p99 of " + name);
 
             // throughput: all injectors' counts over the one window in which any of them ran the request,
             // i.e. the sum of each injector's rate over that common window
@@ -224,6 +239,12 @@ public class DistributedInjectorsTest {
             }
         }
         throw new AssertionError("no row for " + name + " in\n" + report);
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static String ms(long micros) {

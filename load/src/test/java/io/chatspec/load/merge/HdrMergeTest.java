@@ -1,6 +1,8 @@
 package io.chatspec.load.merge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chatspec.load.metrics.LoadMetrics;
+import io.chatspec.protocol.Json;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.testng.annotations.Test;
@@ -76,5 +78,51 @@ public class HdrMergeTest {
 
         assertTrue(merge.report().contains("| login | 200 | 0 | 100.0 |"), merge.report());
         assertTrue(merge.report().contains("| private_chat | 800 | 0 | 100.0 |"), merge.report());
+    }
+
+    @Test
+    public void mergedJsonHasTheSummaryFormatPerInjectorFiguresAndSummedDeliveries() throws Exception {
+        // as an --out folder after a distributed run: OUT/<Sim>-<i>.json summaries, OUT/hdr/<Sim>-<i>.hlog logs
+        Path out = Files.createTempDirectory("hdr-merge-json");
+        Path hdr = Files.createDirectories(out.resolve("hdr"));
+        for (int injector = 0; injector < 2; injector++) {
+            HistogramLogWriter w = new HistogramLogWriter(hdr.resolve("Sim-" + injector + ".hlog").toFile());
+            w.outputStartTime(1000);
+            Histogram h = new Histogram(LoadMetrics.HIGHEST_MICROS, 3);
+            // injector 0: 100 × 1 ms, injector 1: 300 × 3 ms
+            h.recordValueWithCount(injector == 0 ? 1_000 : 3_000, injector == 0 ? 100 : 300);
+            h.setTag(LoadMetrics.toTag(LoadMetrics.OK + "private_chat"));
+            h.setStartTimeStamp(1000);
+            h.setEndTimeStamp(2000);
+            w.outputIntervalHistogram(h);
+            w.close();
+            Files.writeString(out.resolve("Sim-" + injector + ".json"), "{\"simulation\": \"Sim\", "
+                    + "\"deliveries\": {\"delivered\": " + (injector == 0 ? 100 : 300) + ", \"lost\": " + injector
+                    + "}}");
+        }
+        HdrMerge merge = new HdrMerge();
+        for (Path p : HdrMerge.expand(java.util.List.of(hdr))) {
+            merge.add(p);
+        }
+        Path json = merge.write(out.resolve("merged.md"));
+
+        assertEquals(json, out.resolve("merged.json").toAbsolutePath());
+        assertTrue(Files.readString(out.resolve("merged.md")).contains("| private_chat | 400 | 0 | 400.0 |"));
+        JsonNode m = Json.MAPPER.readTree(json.toFile());
+        assertEquals(m.path("simulation").asText(), "Sim");
+        assertEquals(m.path("injectorLogs").asInt(), 2);
+        assertEquals(m.path("spanSeconds").asDouble(), 1.0);
+        JsonNode chat = m.path("requests").path("private_chat");
+        assertEquals(chat.path("ok").asLong(), 400);
+        assertEquals(chat.path("okPerSecond").asDouble(), 400.0);
+        assertEquals(chat.path("p50Ms").asDouble(), 3.0, 0.01, "three quarters of the samples are 3 ms");
+        assertEquals(chat.path("p999Ms").asDouble(), 3.0, 0.01);
+        assertEquals(m.path("deliveries").path("delivered").asLong(), 400);
+        assertEquals(m.path("deliveries").path("lost").asLong(), 1);
+        assertEquals(m.path("injectors").get(0).path("name").asText(), "Sim-0");
+        assertEquals(m.path("injectors").get(0).path("requests").path("private_chat").path("okPerSecond").asDouble(),
+                100.0);
+        assertEquals(m.path("injectors").get(1).path("requests").path("private_chat").path("p50Ms").asDouble(), 3.0,
+                0.01);
     }
 }

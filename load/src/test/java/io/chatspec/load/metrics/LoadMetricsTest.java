@@ -15,7 +15,7 @@ public class LoadMetricsTest {
     @Test
     public void okAndKoOfOneRequestLandUnderTheirOwnKeysWithTheirOwnWindows() throws Exception {
         Path log = Files.createTempDirectory("metrics").resolve("m.hlog");
-        LoadMetrics m = LoadMetrics.start(log, "t");
+        LoadMetrics m = LoadMetrics.logging(log, "t");
         for (int i = 0; i < 5; i++) {
             m.record("private_chat", 1_000_000 + i * 1_000, 1_000_500 + i * 1_000, true);
         }
@@ -31,5 +31,20 @@ public class LoadMetricsTest {
         assertEquals(m.activeSeconds("OK:private_chat"), 0.0045, 1e-9);
         assertEquals(m.activeSeconds("KO:private_chat"), 2.0, 1e-9);
         assertEquals(totals.get("KO:private_chat").getMaxValue(), 2_000_000, 2_000_000 / 1000.0);
+    }
+
+    @Test
+    public void eachIntervalCountsEveryCommandsOutcomesButNotDeliveries() {
+        LoadMetrics m = LoadMetrics.inMemory("t");
+        m.record("offline", 10, 20, true);
+        m.record("offline", 10, 30, false);
+        m.record("deliver private_chat", 10, 40, true);
+        m.stop();
+
+        LoadMetrics.Interval last = m.intervals().get(m.intervals().size() - 1);
+        assertEquals(last.completed("offline"), 2, "OK and KO outcomes both finished a session");
+        assertEquals(last.completed("deliver private_chat"), 0, "a delivery is a measurement, not a command");
+        assertEquals(last.ok().getTotalCount(), 1);
+        assertEquals(last.ko(), 1);
     }
 }

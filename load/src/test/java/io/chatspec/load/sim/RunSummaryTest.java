@@ -13,7 +13,7 @@ public class RunSummaryTest {
     @Test
     @SuppressWarnings("unchecked")
     public void okPerSecondIsOverTheRequestsOwnActiveWindow() throws Exception {
-        LoadMetrics metrics = LoadMetrics.start(Files.createTempDirectory("summary").resolve("t.hlog"), "t");
+        LoadMetrics metrics = LoadMetrics.logging(Files.createTempDirectory("summary").resolve("t.hlog"), "t");
         // an hour after the run started, so a whole-run rate would be near zero
         long base = metrics.startMillis() * 1000 + 3_600_000_000L;
         for (int i = 0; i < 10; i++) {

@@ -1,6 +1,7 @@
 package io.chatspec.server.bench;
 
 import io.chatspec.protocol.Messages;
+import io.chatspec.protocol.options.HostPort;
 import io.chatspec.server.ReferenceServer;
 import io.chatspec.server.ServerConfig;
 import org.testng.annotations.Test;
@@ -49,8 +50,7 @@ public class PrivateChatThroughputBench {
                 run(server.address(), pairs, seconds, load, "in-process server", rows);
             }
         } else {
-            String[] hp = target.split(":");
-            run(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), pairs, seconds, load, target, rows);
+            run(HostPort.parse(target).address(), pairs, seconds, load, target, rows);
         }
         Path report = Paths.get(System.getProperty("chatspec.hotPathReport", "../docs/benchmarks/server-hot-path.txt"));
         Files.createDirectories(report.toAbsolutePath().getParent());

@@ -12,7 +12,7 @@ import java.util.List;
  * stops following offered and latency turns up.
  */
 final class CapacityChart {
-    /** What the achieved axis shows, depending on what the verdict file carries. */
+    /** What the achieved axis shows, depending on what the result file carries. */
     enum Achieved {
         RATE("achieved /s"), COMMANDS_PER_SECOND("completed commands /s"), COMMANDS_PER_STEP("completed commands per step");
 
@@ -26,14 +26,14 @@ final class CapacityChart {
     private CapacityChart() {
     }
 
-    static Achieved achievedKind(CapacityVerdict v) {
+    static Achieved achievedKind(CapacityResult v) {
         if (!v.stepsOrEmpty().isEmpty() && v.stepsOrEmpty().stream().allMatch(s -> s.achievedPerSecond() != null)) {
             return Achieved.RATE;
         }
         return v.stepSeconds() != null && v.stepSeconds() > 0 ? Achieved.COMMANDS_PER_SECOND : Achieved.COMMANDS_PER_STEP;
     }
 
-    static double achieved(CapacityVerdict v, CapacityVerdict.Step s) {
+    static double achieved(CapacityResult v, CapacityResult.Step s) {
         return switch (achievedKind(v)) {
             case RATE -> s.achievedPerSecond();
             case COMMANDS_PER_SECOND -> (s.ok() + s.ko()) / v.stepSeconds();
@@ -41,8 +41,8 @@ final class CapacityChart {
         };
     }
 
-    static ObjectNode option(CapacityVerdict v) {
-        List<CapacityVerdict.Step> steps = v.stepsOrEmpty();
+    static ObjectNode option(CapacityResult v) {
+        List<CapacityResult.Step> steps = v.stepsOrEmpty();
         Achieved kind = achievedKind(v);
         ObjectNode o = ECharts.object();
         o.put("animation", false);
@@ -66,7 +66,7 @@ final class CapacityChart {
                 .put("symbol", "diamond").put("symbolSize", 9);
         p99.putObject("lineStyle").put("type", "dashed");
         ArrayNode p99Data = p99.putArray("data");
-        for (CapacityVerdict.Step s : steps) {
+        for (CapacityResult.Step s : steps) {
             point(achievedData, s.ratePerSecond(), achieved(v, s), s.held());
             point(p99Data, s.ratePerSecond(), s.p99Ms(), s.held());
         }

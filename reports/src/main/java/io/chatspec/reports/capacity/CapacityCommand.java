@@ -17,7 +17,7 @@ public final class CapacityCommand implements Callable<Integer> {
     List<Path> gatling = new ArrayList<>();
 
     @Option(names = "--capacity", paramLabel = "FILE",
-            description = "A capacity verdict (capacity-<injector>.json) to show even if no run folder claims it.")
+            description = "A capacity result (capacity-<injector>.json) to show even if no run folder claims it.")
     List<Path> capacity = new ArrayList<>();
 
     @Option(names = "--merged", paramLabel = "FILE",
@@ -38,13 +38,13 @@ public final class CapacityCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give at least one --gatling DIR or a --merged FILE");
         }
-        Path mergedPage = merged == null ? null : CapacityReport.writeMerged(merged, out, gatling.isEmpty());
+        Path mergedPage = merged == null ? null : CapacityFolder.writeMerged(merged, out, gatling.isEmpty());
         if (gatling.isEmpty()) {
             System.out.println("merged run: " + merged);
             System.out.println("open " + mergedPage.toAbsolutePath().normalize());
             return 0;
         }
-        Path index = CapacityReport.write(gatling, capacity, out, mergedPage);
+        Path index = CapacityFolder.write(gatling, capacity, out, mergedPage);
         System.out.println("capacity report: " + gatling.size() + " Gatling run(s)");
         System.out.println("open " + index.toAbsolutePath().normalize());
         return 0;

@@ -13,10 +13,10 @@ import java.util.Set;
 import static io.chatspec.reports.html.Html.esc;
 import static io.chatspec.reports.html.Html.page;
 
-/** The capacity page: Gatling runs side by side, per request, plus any capacity verdict. */
+/** The capacity page: Gatling runs side by side, per request, plus any capacity result. */
 public final class CapacityPage {
-    /** A Gatling run as placed in the report: its copied HTML report and the capacity verdict it produced. */
-    public record Column(int index, GatlingRun run, String reportLink, Optional<CapacityVerdict.Source> capacity) {
+    /** A Gatling run as placed in the report: its copied HTML report and the capacity result it produced. */
+    public record Column(int index, GatlingRun run, String reportLink, Optional<CapacityResult.Source> capacity) {
     }
 
     private static final int[] HEADLINE_PERCENTILES = {50, 95, 99};
@@ -24,14 +24,14 @@ public final class CapacityPage {
     private CapacityPage() {
     }
 
-    public static String html(List<Column> columns, List<CapacityVerdict.Source> extraVerdicts, Instant generatedAt) {
+    public static String html(List<Column> columns, List<CapacityResult.Source> extraResults, Instant generatedAt) {
         StringBuilder b = new StringBuilder(32768);
         b.append("<h1>chatspec capacity report</h1>\n<div class=\"sub\">").append(columns.size())
                 .append(columns.size() == 1 ? " Gatling run" : " Gatling runs").append(" · generated ")
                 .append(esc(generatedAt)).append(" · response times in ms, throughput in requests/s</div>\n");
         runs(b, columns);
         perRequest(b, columns);
-        verdicts(b, columns, extraVerdicts);
+        results(b, columns, extraResults);
         return page("chatspec capacity report", "", b.toString());
     }
 
@@ -64,7 +64,7 @@ public final class CapacityPage {
             b.append("<td").append(held < r.assertions().size() ? " class=\"ko\"" : "").append(">")
                     .append(r.assertions().isEmpty() ? "none" : held + " of " + r.assertions().size() + " OK")
                     .append("</td><td class=\"num\" data-field=\"capacity\">")
-                    .append(c.capacity().map(s -> fmt(s.verdict().capacityPerSecond(), "%.0f") + "/s").orElse("–"))
+                    .append(c.capacity().map(s -> fmt(s.result().capacityPerSecond(), "%.0f") + "/s").orElse("–"))
                     .append("</td><td><a href=\"").append(esc(c.reportLink())).append("\">index.html</a></td></tr>\n");
         }
         b.append("</table>\n");
@@ -108,21 +108,21 @@ public final class CapacityPage {
         b.append("</table>\n");
     }
 
-    private static void verdicts(StringBuilder b, List<Column> columns, List<CapacityVerdict.Source> extra) {
-        List<CapacityVerdict.Source> all = new java.util.ArrayList<>();
+    private static void results(StringBuilder b, List<Column> columns, List<CapacityResult.Source> extra) {
+        List<CapacityResult.Source> all = new java.util.ArrayList<>();
         columns.forEach(c -> c.capacity().ifPresent(all::add));
         all.addAll(extra);
         b.append("<h2>Capacity</h2>\n");
         if (all.isEmpty()) {
-            b.append("<p class=\"muted\">No capacity verdict: none of these runs is a CapacitySimulation whose "
+            b.append("<p class=\"muted\">No capacity result: none of these runs is a CapacitySimulation whose "
                     + "capacity-*.json is still in place (pass --capacity FILE to add one).</p>\n");
             return;
         }
         b.append(ECharts.script());
         int n = 0;
-        for (CapacityVerdict.Source s : all) {
+        for (CapacityResult.Source s : all) {
             n++;
-            CapacityVerdict v = s.verdict();
+            CapacityResult v = s.result();
             b.append("<p><b class=\"capacity-rate\">").append(fmt(v.capacityPerSecond(), "%.0f"))
                     .append(" sessions/s</b> held (SLO: ").append(esc(v.slo())).append(") <span class=\"muted\">from ")
                     .append(esc(s.file().toAbsolutePath().normalize())).append("</span></p>\n");
@@ -136,7 +136,7 @@ public final class CapacityPage {
                     .append("\"><tr><th class=\"num\">offered /s</th><th class=\"num\">").append(esc(kind.label))
                     .append("</th><th class=\"num\">OK</th><th class=\"num\">KO</th><th class=\"num\">p99</th>"
                             + "<th class=\"num\">% errors</th><th>step</th></tr>\n");
-            for (CapacityVerdict.Step step : v.stepsOrEmpty()) {
+            for (CapacityResult.Step step : v.stepsOrEmpty()) {
                 b.append("<tr>").append(num(step.ratePerSecond(), "%.0f"))
                         .append(num(CapacityChart.achieved(v, step), "%.1f")).append(num(step.ok(), "%.0f"))
                         .append(ko(step.ko())).append(num(step.p99Ms(), "%.1f")).append(num(step.errorPct(), "%.2f"))
@@ -150,7 +150,7 @@ public final class CapacityPage {
     private static void deliveries(StringBuilder b, int n, Optional<DeliveryCounters> counters) {
         if (counters.isEmpty()) {
             b.append("<p class=\"muted deliveries\" id=\"deliveries-").append(n).append("\">No delivery counters: "
-                    + "neither the verdict nor a run summary beside it (&lt;Simulation&gt;-&lt;injector&gt;.json) has them.</p>\n");
+                    + "neither the result nor a run summary beside it (&lt;Simulation&gt;-&lt;injector&gt;.json) has them.</p>\n");
             return;
         }
         DeliveryCounters d = counters.get();

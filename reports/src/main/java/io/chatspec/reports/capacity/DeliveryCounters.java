@@ -30,13 +30,13 @@ public record DeliveryCounters(Long expectedDeliveriesSent, Long delivered, Long
     }
 
     /**
-     * The counters of the run that wrote a capacity verdict: from the verdict itself if it has them, else from the
+     * The counters of the run that wrote a capacity result: from the result itself if it has them, else from the
      * run summary beside it ({@code <Simulation>-<injector>.json}, written by the same run), which has a
      * {@code deliveries} object.
      */
-    public static Optional<DeliveryCounters> of(CapacityVerdict.Source source) {
-        if (source.verdict().deliveries() != null) {
-            return Optional.of(source.verdict().deliveries());
+    public static Optional<DeliveryCounters> of(CapacityResult.Source source) {
+        if (source.result().deliveries() != null) {
+            return Optional.of(source.result().deliveries());
         }
         String name = source.file().getFileName().toString();
         if (!name.startsWith("capacity-") || !name.endsWith(".json")) {

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Builds the capacity report folder: {@code index.html} plus a copy of each Gatling HTML report under
- * {@code gatling/<n>-<run folder>/}, so the folder is self-contained when archived by CI.
+ * Writes the capacity report folder: {@code index.html} ({@link CapacityPage}) plus a copy of each Gatling HTML
+ * report under {@code gatling/<n>-<run folder>/}, so the folder is self-contained when archived by CI. The JSON it
+ * reads is {@link CapacityResult}; this class only writes HTML.
  */
-public final class CapacityReport {
-    private CapacityReport() {
+public final class CapacityFolder {
+    private CapacityFolder() {
     }
 
     public static Path write(List<Path> gatlingFolders, List<Path> capacityFiles, Path out) {
@@ -46,13 +47,13 @@ public final class CapacityReport {
                 GatlingRun run = GatlingRun.read(folder);
                 String copy = "gatling/" + (i + 1) + "-" + folder.toAbsolutePath().normalize().getFileName();
                 copyReport(folder, out.resolve(copy));
-                columns.add(new CapacityPage.Column(i + 1, run, copy + "/index.html", CapacityVerdict.discover(run)));
+                columns.add(new CapacityPage.Column(i + 1, run, copy + "/index.html", CapacityResult.discover(run)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<CapacityVerdict.Source> extra = capacityFiles.stream()
-                .map(f -> new CapacityVerdict.Source(f, CapacityVerdict.read(f))).toList();
+        List<CapacityResult.Source> extra = capacityFiles.stream()
+                .map(f -> new CapacityResult.Source(f, CapacityResult.read(f))).toList();
         Html.writeStylesheet(out);
         Path index = out.resolve("index.html");
         String html = CapacityPage.html(columns, extra, Instant.now());

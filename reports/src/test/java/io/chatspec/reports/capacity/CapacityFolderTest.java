@@ -24,7 +24,7 @@ import static org.testng.Assert.assertTrue;
  * The capacity report over real Gatling 3.15.0 output (see src/test/resources/gatling-3.15.0/README.md), laid out
  * as the load module leaves it: target/gatling/&lt;run&gt;/ and target/chatspec/capacity-0.json.
  */
-public class CapacityReportTest {
+public class CapacityFolderTest {
     private static final String CAPACITY_RUN = "capacitysimulation-20261125204213625";
     private static final String MIXED_RUN = "mixedworkloadsimulation-20261125204256714";
     private static final Instant CAPACITY_RUN_START = Instant.parse("2026-11-25T20:42:14Z");
@@ -69,11 +69,11 @@ public class CapacityReportTest {
     }
 
     @Test
-    public void aCapacityVerdictBelongsOnlyToTheRunThatWroteIt() {
+    public void aCapacityResultBelongsOnlyToTheRunThatWroteIt() {
         GatlingRun capacity = GatlingRun.read(loadTarget.resolve("gatling").resolve(CAPACITY_RUN));
         GatlingRun mixed = GatlingRun.read(loadTarget.resolve("gatling").resolve(MIXED_RUN));
-        assertEquals(CapacityVerdict.discover(capacity).orElseThrow().verdict().capacityPerSecond(), 60.0);
-        assertTrue(CapacityVerdict.discover(mixed).isEmpty(), "the mixed run started after the verdict was written");
+        assertEquals(CapacityResult.discover(capacity).orElseThrow().result().capacityPerSecond(), 60.0);
+        assertTrue(CapacityResult.discover(mixed).isEmpty(), "the mixed run started after the result was written");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The load module's capacity verdict ({@code target/chatspec/capacity-<injector>.json}, written by
+ * The load module's capacity result ({@code target/chatspec/capacity-<injector>.json}, written by
  * CapacitySimulation): the highest arrival rate whose step, and every step before it, held the SLO.
  *
  * <p>Read additively: unknown fields are ignored and the optional ones ({@code stepSeconds}, a step's
@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * breaking older report builds, and older files still render.
  *
  * @param stepSeconds how long each step lasted, if the file says; turns a step's counts into a rate
- * @param deliveries  delivery counters, when the verdict file carries them itself
+ * @param deliveries  delivery counters, when the result file carries them itself
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CapacityVerdict(String slo, double capacityPerSecond, List<Step> steps, Double stepSeconds,
+public record CapacityResult(String slo, double capacityPerSecond, List<Step> steps, Double stepSeconds,
                               DeliveryCounters deliveries) {
 
     /** @param achievedPerSecond the rate the injector actually achieved in this step, in the offered rate's unit */
@@ -38,25 +38,25 @@ public record CapacityVerdict(String slo, double capacityPerSecond, List<Step> s
         return steps == null ? List.of() : steps;
     }
 
-    /** A verdict and the file it came from (shown on the page, so nobody has to guess which run it belongs to). */
-    public record Source(Path file, CapacityVerdict verdict) {
+    /** A result and the file it came from (shown on the page, so nobody has to guess which run it belongs to). */
+    public record Source(Path file, CapacityResult result) {
     }
 
-    /** Files written after the run ended are still its own: the verdict is written in the simulation's after(). */
+    /** Files written after the run ended are still its own: the result is written in the simulation's after(). */
     static final Duration WRITE_SLACK = Duration.ofMinutes(2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static CapacityVerdict read(Path file) {
+    public static CapacityResult read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), CapacityVerdict.class);
+            return JSON.readValue(file.toFile(), CapacityResult.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read capacity verdict " + file, e);
+            throw new UncheckedIOException("cannot read capacity result " + file, e);
         }
     }
 
     /**
-     * The verdict written by this run, if any: a {@code capacity-*.json} inside the run folder, or in the load
+     * The result written by this run, if any: a {@code capacity-*.json} inside the run folder, or in the load
      * module's default output folder next to Gatling's ({@code target/chatspec/}) whose modification time falls
      * inside the run. That folder keeps only the latest file, so an older run simply gets none.
      */
