@@ -16,23 +16,43 @@ public final class BaselineComparison {
         return plainPerSecond <= 0 ? 0 : Math.round(injectorPerSecond / plainPerSecond * 1000) / 10.0;
     }
 
-    /** {@code offeredPerSecond}: what the simulation asked for, since a paced run cannot exceed it. */
-    public static String statement(double injectorPerSecond, double offeredPerSecond, PlainChatBaseline.Result plain) {
+    /**
+     * The injector's side of the comparison.
+     *
+     * @param messagesPerSecond delivered msgs/s of the run's delivery request over its active window
+     * @param offeredPerSecond  what the simulation asked for, since a paced run cannot exceed it
+     * @param cpuSecondsPer10k  the injector process's CPU time from the start of the run to the end of its load, per
+     *                          10k delivered messages; NaN when unknown
+     * @param includesServer    true when the server ran embedded in the injector's JVM, so its CPU is in the figure
+     */
+    public record Injector(double messagesPerSecond, double offeredPerSecond, double cpuSecondsPer10k,
+                           boolean includesServer) {
+    }
+
+    public static String statement(Injector injector, PlainChatBaseline.Result plain) {
+        String cpu = Double.isNaN(injector.cpuSecondsPer10k()) ? ""
+                : String.format(Locale.ROOT, "; injector %.3f CPU-s per 10k messages%s, %.1f x the plain client",
+                injector.cpuSecondsPer10k(), injector.includesServer() ? " incl. the embedded server" : "",
+                plain.cpuSecondsPer10k() <= 0 ? 0 : injector.cpuSecondsPer10k() / plain.cpuSecondsPer10k());
         return String.format(Locale.ROOT,
                 "injector reached %.1f %% of a plain client on this server (%.0f vs %.0f msgs/s delivered, %.0f "
-                        + "offered; plain client: %d pairs, window %d, %d chars, %.3f client CPU-s per 10k messages)",
-                percent(injectorPerSecond, plain.messagesPerSecond()), injectorPerSecond, plain.messagesPerSecond(),
-                offeredPerSecond, plain.pairs(), plain.window(), plain.messageSize(), plain.cpuSecondsPer10k());
+                        + "offered; plain client: %d pairs, window %d, %d chars, %.3f client CPU-s per 10k messages%s)",
+                percent(injector.messagesPerSecond(), plain.messagesPerSecond()), injector.messagesPerSecond(),
+                plain.messagesPerSecond(), injector.offeredPerSecond(), plain.pairs(), plain.window(),
+                plain.messageSize(), plain.cpuSecondsPer10k(), cpu);
     }
 
     /** The summary's {@code plainClientBaseline} object. */
-    public static Map<String, Object> toMap(double injectorPerSecond, double offeredPerSecond,
-                                            PlainChatBaseline.Result plain) {
+    public static Map<String, Object> toMap(Injector injector, PlainChatBaseline.Result plain) {
         Map<String, Object> m = new LinkedHashMap<>(plain.toMap());
-        m.put("injectorMessagesPerSecond", Math.round(injectorPerSecond * 1000) / 1000.0);
-        m.put("injectorPercentOfPlainClient", percent(injectorPerSecond, plain.messagesPerSecond()));
-        m.put("offeredMessagesPerSecond", offeredPerSecond);
-        m.put("statement", statement(injectorPerSecond, offeredPerSecond, plain));
+        m.put("injectorMessagesPerSecond", Math.round(injector.messagesPerSecond() * 1000) / 1000.0);
+        m.put("injectorPercentOfPlainClient", percent(injector.messagesPerSecond(), plain.messagesPerSecond()));
+        m.put("offeredMessagesPerSecond", injector.offeredPerSecond());
+        if (!Double.isNaN(injector.cpuSecondsPer10k())) {
+            m.put("injectorCpuSecondsPer10k", Math.round(injector.cpuSecondsPer10k() * 10000) / 10000.0);
+            m.put("injectorCpuIncludesServer", injector.includesServer());
+        }
+        m.put("statement", statement(injector, plain));
         return m;
     }
 }

@@ -37,6 +37,8 @@ public abstract class ChatSimulation extends Simulation {
     protected final int messageSize = Params.integer("messageSize", 64);
     /** Opened in {@link #before()}, closed and summarised in {@link #after()}; every action records into it. */
     private volatile LoadMetrics metrics;
+    /** This process's CPU time when the run began (after the server started), or -1 where the JVM cannot tell. */
+    private volatile long cpuAtStart = -1;
 
     protected ChatProtocolBuilder protocol() {
         return ChatDsl.chat()
@@ -62,6 +64,7 @@ public abstract class ChatSimulation extends Simulation {
     public void before() {
         ChatDsl.resetCoordination();
         target.start(out);
+        cpuAtStart = ProcessCpu.nanos();
         metrics = LoadMetrics.logging(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
         System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
     }
@@ -113,13 +116,18 @@ public abstract class ChatSimulation extends Simulation {
         org.HdrHistogram.Histogram delivered = metrics.totals().get(tag);
         double active = metrics.activeSeconds(tag);
         double injectorPerSecond = delivered == null || active == 0 ? 0 : delivered.getTotalCount() / active;
+        long cpu = ProcessCpu.nanos();
+        double cpuPer10k = cpu < 0 || cpuAtStart < 0 || delivered == null || delivered.getTotalCount() == 0 ? Double.NaN
+                : (cpu - cpuAtStart) / 1e9 / delivered.getTotalCount() * 10_000;
+        BaselineComparison.Injector injector = new BaselineComparison.Injector(injectorPerSecond, offeredPerSecond,
+                cpuPer10k, target.isEmbedded());
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             PlainChatBaseline.Result plain = PlainChatBaseline.run(target.address(), run + "b", pairs,
                     perUserBaseline, messageSize, Params.integer("baseline.window", 1),
                     Params.seconds("baseline.timeout", 120));
-            result.put("plainClientBaseline", BaselineComparison.toMap(injectorPerSecond, offeredPerSecond, plain));
-            System.out.println("chatspec: " + BaselineComparison.statement(injectorPerSecond, offeredPerSecond, plain));
+            result.put("plainClientBaseline", BaselineComparison.toMap(injector, plain));
+            System.out.println("chatspec: " + BaselineComparison.statement(injector, plain));
         } catch (RuntimeException e) {
             result.put("plainClientBaseline", Map.of("error", String.valueOf(e.getMessage())));
             System.out.println("chatspec: plain-client baseline failed: " + e.getMessage());

@@ -56,14 +56,20 @@ public class FileRelaySocketTest extends SocketTestBase {
     private record Offer(String from, String to, ChatClient sender, ChatClient receiver, InetSocketAddress relay) {
     }
 
+    private record OnlinePair(String from, ChatClient sender, String to, ChatClient receiver) {
+    }
+
     private Offer offer(long length) {
         return offer(Messages.sendFile("%s", "%s", length, "f.bin"));
     }
 
     private Offer offer(Message template) {
         String from = unique("from"), to = unique("to");
-        ChatClient a = online(from);
-        ChatClient b = online(to);
+        return offer(template, from, online(from), to, online(to));
+    }
+
+    /** The offer between two users already online: no login time between the port messages and the connects. */
+    private Offer offer(Message template, String from, ChatClient a, String to, ChatClient b) {
         String filename = template.text("filename");
         // Round-trip through JSON so a long-typed length compares equal to what comes back parsed.
         Message cmd = Message.parse(template.with("from_user", from).with("to_user", to).toJson());
@@ -232,9 +238,16 @@ public class FileRelaySocketTest extends SocketTestBase {
     public void concurrentTransfers() throws Exception {
         int n = 8;
         long length = 4 * MIB;
-        List<Offer> offers = new ArrayList<>();
+        // Everyone logs in first: the transfer timeout (1 s) runs from each offer, and eight rounds of logins
+        // between the first offer and the connects could outlast it on a busy machine.
+        List<OnlinePair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            offers.add(offer(length));
+            String from = unique("from"), to = unique("to");
+            pairs.add(new OnlinePair(from, online(from), to, online(to)));
+        }
+        List<Offer> offers = new ArrayList<>();
+        for (OnlinePair p : pairs) {
+            offers.add(offer(Messages.sendFile("%s", "%s", length, "f.bin"), p.from(), p.sender(), p.to(), p.receiver()));
         }
         Set<Integer> ports = new HashSet<>();
         offers.forEach(o -> ports.add(o.relay().getPort()));
