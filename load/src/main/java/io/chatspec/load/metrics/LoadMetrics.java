@@ -54,7 +54,8 @@ public final class LoadMetrics {
 
     /**
      * One second of all commands together: what a capacity step is judged on. {@code completed} counts each
-     * command's outcomes (OK and KO) by request name, so a step can say how many sessions it actually finished.
+     * command's OK outcomes by request name, so a step can say how many sessions it actually served (a session that
+     * ended in a timeout was not: counting it made a collapsed step look faster than the offered rate).
      */
     public record Interval(long startMillis, long endMillis, Histogram ok, long ko, Map<String, Long> completed) {
         public long completed(String request) {
@@ -253,7 +254,8 @@ public final class LoadMetrics {
             } else if (e.getKey().startsWith(KO)) {
                 ko += h.getTotalCount();
             }
-            if (!isDerived(request)) {
+            if (e.getKey().startsWith(OK) && !isDerived(request)) {
+                // a session that ended in a KO (a timeout, a refused connection) was not served
                 completed.merge(request, h.getTotalCount(), Long::sum);
             }
         }

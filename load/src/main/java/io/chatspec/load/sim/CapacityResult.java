@@ -21,7 +21,7 @@ public record CapacityResult(String slo, double capacityPerSecond, int stepSecon
                              Map<String, Object> deliveries) {
 
     /**
-     * @param achievedPerSecond sessions the step finished per second (outcomes of its last request), in the
+     * @param achievedPerSecond sessions the step served per second (OK outcomes of its last request), in the
      *                          offered rate's unit: where it stops following {@code ratePerSecond} the server (or
      *                          the injector) no longer keeps up
      */
