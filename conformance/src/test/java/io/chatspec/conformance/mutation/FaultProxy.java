@@ -2,9 +2,8 @@ package io.chatspec.conformance.mutation;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-
+import io.chatspec.protocol.Json;
 import io.chatspec.protocol.Message;
 import io.chatspec.protocol.MalformedMessageException;
 import io.chatspec.protocol.framing.Frame;
@@ -35,8 +34,7 @@ import java.util.concurrent.TimeUnit;
  * no hooks in the server, so the same faults could be laid over any implementation.
  */
 public final class FaultProxy implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter STYLED = JSON.writer(new DefaultPrettyPrinter()
+    private static final ObjectWriter STYLED = Json.MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("   ", "\n")));
 
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -275,7 +273,7 @@ public final class FaultProxy implements AutoCloseable {
                     case NORMAL -> writeRaw(concat(json, "\n".getBytes(StandardCharsets.UTF_8)));
                     case NO_NEWLINE -> writeRaw(json);
                     case SEMICOLON -> writeRaw(concat(json, ";".getBytes(StandardCharsets.UTF_8)));
-                    case STYLED -> writeRaw(concat(STYLED.writeValueAsBytes(JSON.readTree(json)),
+                    case STYLED -> writeRaw(concat(STYLED.writeValueAsBytes(Json.MAPPER.readTree(json)),
                             "\n".getBytes(StandardCharsets.UTF_8)));
                     case SPLIT_BYTES -> {
                         byte[] all = concat(json, "\n".getBytes(StandardCharsets.UTF_8));

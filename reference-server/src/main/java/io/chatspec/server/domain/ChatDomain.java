@@ -242,7 +242,7 @@ public final class ChatDomain {
     public List<Effect> passwordHashed(SessionId s, String user, String passwordHash) {
         // Created even if the client left meanwhile: the command was received; only its reply has nobody to go to.
         List<Effect> out = new ArrayList<>(1);
-        if (records() + 1 > limits.maxRecords()) {
+        if (!fits(1)) {
             // other registers filled the store while this password was hashed
             sendIfConnected(s, Message.of(REGISTER_REPLY, "result", BUSY), out);
             return out;
@@ -358,7 +358,7 @@ public final class ChatDomain {
         String group = c.text("group");
         if (!store.groupExists(group)) {
             reply(s, ADD_GROUP_REPLY, GROUP_NOT_EXIST, out);
-        } else if (records() + 1 > limits.maxRecords() && !store.membersOf(group).contains(user)) {
+        } else if (!fits(1) && !store.membersOf(group).contains(user)) {
             // the member list is read only when the store is full: a member joining again is still told so
             storeFull(1, s, ADD_GROUP_REPLY, out);
         } else if (!stored(store.addMember(group, user), 1)) {
@@ -459,11 +459,16 @@ public final class ChatDomain {
      * {@code busy} and changes nothing; what is stored stays, and nothing else is refused.
      */
     private boolean storeFull(int n, SessionId s, String replyCmd, List<Effect> out) {
-        if (records() + n <= limits.maxRecords()) {
+        if (fits(n)) {
             return false;
         }
         reply(s, replyCmd, BUSY, out);
         return true;
+    }
+
+    /** Whether {@code n} more records stay within the store budget. */
+    private boolean fits(int n) {
+        return records() + n <= limits.maxRecords();
     }
 
     private long records() {

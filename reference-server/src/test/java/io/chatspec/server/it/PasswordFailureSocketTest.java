@@ -1,13 +1,11 @@
 package io.chatspec.server.it;
 
-import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.password.PasswordHashing;
 import org.testng.annotations.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.testng.Assert.assertEquals;
@@ -63,14 +61,5 @@ public class PasswordFailureSocketTest extends SocketTestBase {
         c.send(Messages.login(u, "pw"));
         assertEquals(replies(c, 3), List.of("login_reply:failure", "create_group_reply:not_logged_in",
                 "login_reply:success"));
-    }
-
-    private static List<String> replies(ChatClient c, int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Message m = c.expect(x -> x.cmd() != null && x.cmd().endsWith("_reply"), WAIT);
-            out.add(m.cmd() + ":" + m.result());
-        }
-        return out;
     }
 }

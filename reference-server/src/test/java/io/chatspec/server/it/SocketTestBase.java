@@ -123,6 +123,16 @@ public abstract class SocketTestBase {
     }
 
     /** Sends and returns the reply ({@code <cmd>_reply}). */
+    /** The next {@code n} replies on {@code c}, as "cmd:result", in the order they came. */
+    protected static List<String> replies(ChatClient c, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Message m = c.expect(x -> x.cmd() != null && x.cmd().endsWith("_reply"), WAIT);
+            out.add(m.cmd() + ":" + m.result());
+        }
+        return out;
+    }
+
     protected static Message call(ChatClient c, Message command) {
         c.send(command);
         return c.expectCmd(command.cmd() + "_reply", WAIT);

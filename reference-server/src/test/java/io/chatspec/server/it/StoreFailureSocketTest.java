@@ -1,13 +1,11 @@
 package io.chatspec.server.it;
 
-import io.chatspec.protocol.Message;
 import io.chatspec.protocol.Messages;
 import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.server.store.ChatStore;
 import io.chatspec.server.store.InMemoryChatStore;
 import org.testng.annotations.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,15 +39,6 @@ public class StoreFailureSocketTest extends SocketTestBase {
         c.send(Messages.register(BROKEN + unique("u"), "pw"));
         c.send(Messages.register(unique("u"), "pw"));
         assertEquals(replies(c, 2), List.of("register_reply:failure", "register_reply:success"));
-    }
-
-    private static List<String> replies(ChatClient c, int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Message m = c.expect(x -> x.cmd() != null && x.cmd().endsWith("_reply"), WAIT);
-            out.add(m.cmd() + ":" + m.result());
-        }
-        return out;
     }
 
     /** Throws on writes of names starting {@value #BROKEN}; everything else goes to the real store. */
