@@ -132,6 +132,7 @@ public final class LoadCli implements Callable<Integer> {
         Path reportsDir = (reports == null ? outDir.resolve("gatling") : reports).toAbsolutePath();
         Files.createDirectories(reportsDir);
         properties(outDir).forEach((k, v) -> System.setProperty("chatspec." + k, v));
+        InjectorNetty.applyDefaults();
 
         long started = System.currentTimeMillis();
         List<String> gatling = new ArrayList<>(List.of("-s", sim.getName(), "-rf", reportsDir.toString()));

@@ -17,6 +17,46 @@ public record DeliveryText(long seq, long sentMicros) {
         return b.toString();
     }
 
+    /** The most bytes {@link #write} puts down for {@code size}: the padded size or the unpadded form, if longer. */
+    public static int maxBytes(int size) {
+        return Math.max(size, PREFIX.length() + 2 * 20 + 2);
+    }
+
+    /**
+     * Writes what {@link #encode} returns as ASCII bytes into {@code dst} at {@code off}, with no String on the
+     * way (the injector's send path); returns the index after the last byte. {@code dst} needs
+     * {@link #maxBytes} bytes from {@code off}.
+     */
+    public static int write(byte[] dst, int off, long seq, long sentMicros, int size) {
+        int i = off;
+        dst[i++] = 'c';
+        dst[i++] = 's';
+        dst[i++] = ':';
+        i = digits(dst, i, seq);
+        dst[i++] = ':';
+        i = digits(dst, i, sentMicros);
+        dst[i++] = ':';
+        while (i - off < size) {
+            dst[i++] = '.';
+        }
+        return i;
+    }
+
+    private static int digits(byte[] dst, int i, long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("negative: " + v);
+        }
+        int n = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            n++;
+        }
+        for (int k = i + n - 1; k >= i; k--) {
+            dst[k] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return i + n;
+    }
+
     /** Null for text this simulator did not write (another client's traffic on a shared server). */
     public static DeliveryText decode(String text) {
         if (text == null || !text.startsWith(PREFIX)) {

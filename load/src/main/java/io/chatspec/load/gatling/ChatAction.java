@@ -1,11 +1,8 @@
 package io.chatspec.load.gatling;
 
 import io.chatspec.load.metrics.LoadMetrics;
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
-import scala.Option;
 
 /** Base of the chat actions: reporting a request to Gatling (and to the HdrHistogram log) and moving on. */
 abstract class ChatAction extends JavaExitableAction {
@@ -24,6 +21,7 @@ abstract class ChatAction extends JavaExitableAction {
 
     /** Continues the user's scenario; a failure marks the session failed, as Gatling's own checks do. */
     protected void proceed(Session s, String failure) {
+        ResponseBatch.flushCurrent();
         next().$bang(failure == null ? s : s.markAsFailed());
     }
 
@@ -41,9 +39,7 @@ abstract class ChatAction extends JavaExitableAction {
         static void report(io.gatling.core.stats.StatsEngine stats, LoadMetrics metrics, String scenario,
                            scala.collection.immutable.List<String> groups, String request, long startMicros,
                            long endMicros, String failure) {
-            stats.logResponse(scenario, groups, request, startMicros / 1000, endMicros / 1000,
-                    failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(),
-                    failure == null ? Option.empty() : Option.apply(failure));
+            ResponseBatch.log(stats, scenario, groups, request, startMicros / 1000, endMicros / 1000, failure);
             metrics.record(request, startMicros, endMicros, failure == null);
         }
     }

@@ -2,6 +2,7 @@ package io.chatspec.load.gatling;
 
 import io.chatspec.load.delivery.DeliveryFields;
 import io.chatspec.load.delivery.DeliveryInbox;
+import io.chatspec.load.wire.FrameFields;
 import io.chatspec.protocol.Commands;
 import io.chatspec.protocol.table.CommandTable;
 import io.chatspec.protocol.Message;
@@ -10,6 +11,8 @@ import io.chatspec.protocol.client.ChatClient;
 import io.chatspec.protocol.client.ClientListener;
 import io.chatspec.protocol.framing.Frame;
 import io.gatling.core.session.Session;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -37,13 +40,14 @@ public final class ChatConnection implements ClientListener {
     public static final String ATTR = "chatspec.connection";
 
     private static final Set<String> NOTIFICATIONS = CommandTable.notices();
+    private static final byte[] SUCCESS = FrameFields.ascii(Results.SUCCESS);
 
     private final EventLoop loop;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final Map<String, Integer> notificationCounts = new HashMap<>();
     private final ArrayDeque<Message> fileOffers = new ArrayDeque<>();
-    private final Map<String, Long> nextSeq = new HashMap<>();
+    private final Map<String, Sequence> sequences = new HashMap<>();
     private final DeliveryInbox deliveries;
     private final DeliverySink sink;
     private ChatClient client;
@@ -59,7 +63,7 @@ public final class ChatConnection implements ClientListener {
     public interface DeliverySink {
         void delivered(ChatConnection receiver, Message forwarded, long nowMicros);
 
-        /** A delivery read by {@link FastDeliveryHandler} without a JSON tree. */
+        /** A delivery read by {@link FastFrameHandler} without a JSON tree. */
         void delivered(ChatConnection receiver, DeliveryFields forwarded, long nowMicros);
 
         void notified(ChatConnection receiver, Message notification, long nowMicros);
@@ -116,7 +120,21 @@ public final class ChatConnection implements ClientListener {
 
     /** The next sequence number for messages from this user to {@code stream} (a recipient or a group). */
     public long nextSeq(String stream) {
-        return nextSeq.merge(stream, 1L, Long::sum);
+        return sequence(stream).next();
+    }
+
+    /** The counter behind {@link #nextSeq}, for a loop that sends many messages to one stream. */
+    public Sequence sequence(String stream) {
+        return sequences.computeIfAbsent(stream, k -> new Sequence());
+    }
+
+    /** Sequence numbers of one stream, from 1; used on the user's event loop only. */
+    public static final class Sequence {
+        private long last;
+
+        public long next() {
+            return ++last;
+        }
     }
 
     /**
@@ -134,6 +152,30 @@ public final class ChatConnection implements ClientListener {
         pending.add(p);
         armSweep(p.deadlineNanos);
         client.send(command);
+    }
+
+    /**
+     * Sends {@code length} bytes of {@code wire} (one whole message, newline included) as {@link #request} does.
+     * A reply whose {@code cmd} is {@code okReplyCmd} with {@code result} {@code success} completes it through
+     * {@code onOk} straight from the frame bytes ({@link FastFrameHandler}); any other reply is parsed and goes to
+     * {@code onReply}. {@code okReplyCmd} must be a reply, not a notification.
+     */
+    public void requestWire(byte[] wire, int length, byte[] okReplyCmd, Set<String> replyCmds, Duration timeout,
+                            Runnable onOk, Consumer<Message> onReply, Consumer<String> onFailure) {
+        if (!isOpen()) {
+            onFailure.accept("connection is closed");
+            return;
+        }
+        Pending p = new Pending(replyCmds, onReply, onFailure, timeout);
+        p.okReplyCmd = okReplyCmd;
+        p.onOk = onOk;
+        pending.add(p);
+        armSweep(p.deadlineNanos);
+        Channel ch = client.channel();
+        ByteBuf buf = ch.alloc().ioBuffer(length);
+        buf.writeBytes(wire, 0, length);
+        // a failed write closes the channel, which fails what is pending: no listener per message
+        ch.writeAndFlush(buf, ch.voidPromise());
     }
 
     /*
@@ -239,7 +281,7 @@ public final class ChatConnection implements ClientListener {
         wakeWaiters();
     }
 
-    /** A delivery {@link FastDeliveryHandler} read from the frame bytes: counted and reported as in onMessage. */
+    /** A delivery {@link FastFrameHandler} read from the frame bytes: counted and reported as in onMessage. */
     void onDelivery(DeliveryFields d) {
         long now = io.chatspec.load.metrics.Micros.now();
         countDelivery(d.group());
@@ -253,6 +295,22 @@ public final class ChatConnection implements ClientListener {
         } else {
             privateDeliveries++;
         }
+    }
+
+    /**
+     * Completes the oldest command from a frame read by {@link FastFrameHandler} when it is the success reply that
+     * command accepts without a tree; false (nothing done) otherwise, and the frame takes the full parse.
+     */
+    boolean fastReply(FrameFields f) {
+        Pending head = pending.peek();
+        if (head == null || head.okReplyCmd == null || !f.is(FrameFields.F_CMD, head.okReplyCmd)
+                || !f.is(FrameFields.F_RESULT, SUCCESS)) {
+            return false;
+        }
+        pending.poll();
+        head.completeOk();
+        wakeWaiters();
+        return true;
     }
 
     private void onReply(Message m) {
@@ -309,6 +367,8 @@ public final class ChatConnection implements ClientListener {
         final long deadlineNanos;
         Consumer<Message> onReply;
         Consumer<String> onFailure;
+        byte[] okReplyCmd;
+        Runnable onOk;
 
         Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure, Duration timeout) {
             this.replyCmds = replyCmds;
@@ -330,6 +390,14 @@ public final class ChatConnection implements ClientListener {
             }
         }
 
+        void completeOk() {
+            Runnable ok = onOk;
+            disarm();
+            if (ok != null) {
+                ok.run();
+            }
+        }
+
         void fail(String why) {
             Consumer<String> f = onFailure;
             disarm();
@@ -342,6 +410,7 @@ public final class ChatConnection implements ClientListener {
         private void disarm() {
             onReply = null;
             onFailure = null;
+            onOk = null;
         }
     }
 

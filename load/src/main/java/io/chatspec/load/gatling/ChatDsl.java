@@ -97,13 +97,8 @@ public final class ChatDsl {
         El t = El.of(to);
         Set<String> replies = Set.of(Commands.replyOf(Commands.PRIVATE_CHAT));
         return new ChatActionBuilder((components, next) -> new PacedCommandsAction(Commands.PRIVATE_CHAT,
-                s -> new String[]{f.eval(s), t.eval(s), "p/" + t.eval(s)},
-                (bound, c, metrics) -> {
-                    String[] names = (String[]) bound;
-                    String text = DeliveryText.encode(c.nextSeq(names[2]), Micros.now(), textSize);
-                    metrics.deliveries().sent.increment();
-                    return Messages.privateChat(names[0], names[1], text);
-                }, replies, reply -> !replies.contains(reply.cmd()) ? "unexpected reply " + reply.raw()
+                (s, c, metrics) -> new PrivateChatSender(c, metrics, f.eval(s), t.eval(s), textSize),
+                replies, reply -> !replies.contains(reply.cmd()) ? "unexpected reply " + reply.raw()
                         : Results.SUCCESS.equals(reply.result()) ? null
                         : reply.cmd() + " result " + reply.result() + ", expected [" + Results.SUCCESS + "]",
                 El.of(Integer.toString(count)), pace, components, next));

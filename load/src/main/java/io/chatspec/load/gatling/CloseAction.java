@@ -15,6 +15,7 @@ final class CloseAction extends ChatAction {
         if (c != null) {
             c.close();
         }
+        ResponseBatch.flushCurrent();
         next().$bang(session.remove(ChatConnection.ATTR));
     }
 }

@@ -36,7 +36,7 @@ final class ConnectAction extends ChatAction {
                         return;
                     }
                     conn.attach(client);
-                    FastDeliveryHandler.install(client.channel().pipeline(), conn);
+                    FastFrameHandler.install(client.channel().pipeline(), conn);
                     report(session, "connect", start, end, null);
                     proceed(session.set(ChatConnection.ATTR, conn), null);
                 }));

@@ -9,6 +9,7 @@ import io.gatling.core.session.Session;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * {@code count} commands in a row, one every {@code pace} at most (Gatling's {@code pace}: an iteration that took
@@ -19,32 +20,32 @@ import java.util.concurrent.TimeUnit;
  * The session goes on (marked failed if any command was KO) after the last reply.
  */
 final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop> {
-    /**
-     * Builds the next command for this user; {@code bound} is what {@link Binder} evaluated once, {@code metrics}
-     * where to count what the command sends.
-     */
-    interface Factory {
-        Message build(Object bound, ChatConnection connection, LoadMetrics metrics);
+    /** One user's sender, made once per user: evaluates the session-dependent parts (names) up front. */
+    interface Binder {
+        Sender bind(Session session, ChatConnection connection, LoadMetrics metrics);
     }
 
-    /** Evaluates the session-dependent parts (names) once per user. */
-    interface Binder {
-        Object bind(Session session);
+    /**
+     * Sends the user's next command on its connection as {@link ChatConnection#request} or
+     * {@link ChatConnection#requestWire} would: {@code onOk} for a success reply read without a tree, else
+     * {@code onReply} with the parsed reply, or {@code onFailure}.
+     */
+    interface Sender {
+        void send(Set<String> replyCmds, Duration timeout, Runnable onOk, Consumer<Message> onReply,
+                  Consumer<String> onFailure);
     }
 
     private final Binder binder;
-    private final Factory factory;
     private final Set<String> replyCmds;
     private final CommandAction.ReplyCheck check;
     private final El count;
     private final long paceNanos;
 
-    PacedCommandsAction(String request, Binder binder, Factory factory, Set<String> replyCmds,
+    PacedCommandsAction(String request, Binder binder, Set<String> replyCmds,
                         CommandAction.ReplyCheck check, El count, Duration pace, ChatComponents components,
                         Action next) {
         super("chat " + request + " x" + count, request, components, next);
         this.binder = binder;
-        this.factory = factory;
         this.replyCmds = replyCmds;
         this.check = check;
         this.count = count;
@@ -53,7 +54,8 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
 
     @Override
     protected Loop evaluate(Session session, ChatConnection conn, long startMicros) {
-        return new Loop(session, conn, binder.bind(session), Integer.parseInt(count.eval(session)));
+        return new Loop(session, conn, binder.bind(session, conn, components.metrics()),
+                Integer.parseInt(count.eval(session)));
     }
 
     @Override
@@ -65,16 +67,21 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
     final class Loop {
         private final Session session;
         private final ChatConnection conn;
-        private final Object bound;
+        private final Sender sender;
         private final int total;
         private int sent;
         private String firstFailure;
         private long iterationStartNanos;
+        // one command is in flight at a time, so its start and callbacks live here, not in lambdas per message
+        private long startMicros;
+        private final Runnable onOk = () -> done(null);
+        private final Consumer<Message> onReply = reply -> done(check.check(reply));
+        private final Consumer<String> onFailure = this::done;
 
-        Loop(Session session, ChatConnection conn, Object bound, int total) {
+        Loop(Session session, ChatConnection conn, Sender sender, int total) {
             this.session = session;
             this.conn = conn;
-            this.bound = bound;
+            this.sender = sender;
             this.total = total;
         }
 
@@ -103,14 +110,12 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
         private void send() {
             iterationStartNanos = System.nanoTime();
             sent++;
-            long start = Micros.now();
-            Message command = factory.build(bound, conn, components.metrics());
-            conn.request(command, replyCmds, components.protocol().replyTimeout(),
-                    reply -> done(start, check.check(reply)), why -> done(start, why));
+            startMicros = Micros.now();
+            sender.send(replyCmds, components.protocol().replyTimeout(), onOk, onReply, onFailure);
         }
 
-        private void done(long start, String failure) {
-            report(session, request(), start, Micros.now(), failure);
+        private void done(String failure) {
+            report(session, request(), startMicros, Micros.now(), failure);
             if (failure != null && firstFailure == null) {
                 firstFailure = failure;
             }

@@ -184,6 +184,15 @@ public final class LoadMetrics {
         return w == null ? 0 : w.seconds();
     }
 
+    /** Epoch µs of the earliest start and latest end recorded under {@code key}; null when there were none. */
+    public long[] activeWindowMicros(String key) {
+        ActiveWindow w = windows.get(key);
+        if (w == null || w.last.get() <= w.first.get()) {
+            return null;
+        }
+        return new long[]{w.first.get(), w.last.get()};
+    }
+
     /** A relayed transfer: bytes and its time span, for aggregate MB/s over concurrent transfers. */
     public synchronized void addTransfer(String request, long n, long startMicros, long endMicros) {
         bytes.computeIfAbsent(request, k -> new LongAdder()).add(n);

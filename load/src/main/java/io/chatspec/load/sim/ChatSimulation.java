@@ -39,6 +39,8 @@ public abstract class ChatSimulation extends Simulation {
     private volatile LoadMetrics metrics;
     /** This process's CPU time when the run began (after the server started), or -1 where the JVM cannot tell. */
     private volatile long cpuAtStart = -1;
+    /** Sampled from {@link #before()} on, so that the chat phase's CPU can be read off afterwards. */
+    private volatile CpuTimeline cpuTimeline;
 
     protected ChatProtocolBuilder protocol() {
         return ChatDsl.chat()
@@ -65,6 +67,7 @@ public abstract class ChatSimulation extends Simulation {
         ChatDsl.resetCoordination();
         target.start(out);
         cpuAtStart = ProcessCpu.nanos();
+        cpuTimeline = CpuTimeline.start();
         metrics = LoadMetrics.logging(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
         System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
     }
@@ -78,7 +81,7 @@ public abstract class ChatSimulation extends Simulation {
             return;
         }
         metrics.stop();
-        try {
+        try (CpuTimeline closing = cpuTimeline) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("simulation", name());
             report.put("injector", injector);
@@ -100,7 +103,7 @@ public abstract class ChatSimulation extends Simulation {
 
     /**
      * Runs the plain-client baseline against this run's server with the same pairs and message size (at least
-     * {@code baseline.messages} messages, default 20,000, {@code baseline.window} in flight per sender, default 1
+     * {@code baseline.messages} messages, default 100,000, {@code baseline.window} in flight per sender, default 1
      * as each virtual user has) and compares the injector's delivered msgs/s of {@code deliverRequest} with it.
      * Off with {@code -Dchatspec.baseline=false}. A failed baseline is reported, never fails the run.
      */
@@ -111,16 +114,21 @@ public abstract class ChatSimulation extends Simulation {
         }
         int pairs = Math.max(1, users / 2);
         int perUserBaseline = Math.max(perUser,
-                (int) Math.ceil(Params.integer("baseline.messages", 20_000) / (double) (pairs * 2)));
+                (int) Math.ceil(Params.integer("baseline.messages", 100_000) / (double) (pairs * 2)));
         String tag = LoadMetrics.OK + deliverRequest;
         org.HdrHistogram.Histogram delivered = metrics.totals().get(tag);
         double active = metrics.activeSeconds(tag);
         double injectorPerSecond = delivered == null || active == 0 ? 0 : delivered.getTotalCount() / active;
         long cpu = ProcessCpu.nanos();
-        double cpuPer10k = cpu < 0 || cpuAtStart < 0 || delivered == null || delivered.getTotalCount() == 0 ? Double.NaN
-                : (cpu - cpuAtStart) / 1e9 / delivered.getTotalCount() * 10_000;
+        long count = delivered == null ? 0 : delivered.getTotalCount();
+        double wholeRunPer10k = cpu < 0 || cpuAtStart < 0 || count == 0 ? Double.NaN
+                : (cpu - cpuAtStart) / 1e9 / count * 10_000;
+        long[] window = metrics.activeWindowMicros(tag);
+        cpuTimeline.sample();
+        double chatPer10k = window == null || count == 0 ? Double.NaN
+                : cpuTimeline.cpuSecondsBetween(window[0], window[1]) / count * 10_000;
         BaselineComparison.Injector injector = new BaselineComparison.Injector(injectorPerSecond, offeredPerSecond,
-                cpuPer10k, target.isEmbedded());
+                chatPer10k, wholeRunPer10k, target.isEmbedded());
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             PlainChatBaseline.Result plain = PlainChatBaseline.run(target.address(), run + "b", pairs,
