@@ -139,6 +139,7 @@ public final class ReferenceServer implements AutoCloseable {
                             + "stored", guard.maxConnections(), guard.budget().limit(), limits.messageDeadline(),
                     limits.loginDeadline(), limits.readDeadline(), limits.maxNameLength(), limits.maxTransfersPerUser(),
                     limits.effectiveMaxRecords());
+            log.info("passwords: {}", hasher);
             return server;
         } catch (Exception e) {
             guard.close();

@@ -2,10 +2,12 @@ package io.chatspec.load.sim;
 
 import io.chatspec.protocol.options.HostPort;
 import io.chatspec.server.ReferenceServer;
+import io.chatspec.server.password.PasswordHasher;
 import io.chatspec.server.ServerConfig;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,12 +58,29 @@ public final class ChatTarget {
                 Path jar = Path.of(Params.string("serverJar",
                         "../reference-server/target/chatspec-reference-server.jar"));
                 // transfers of big files on a loaded machine outlast the server's 10 s default
-                process = ServerProcess.start(jar, serverHeap, List.of("--transfer-timeout",
-                        Params.string("serverTransferTimeout", "600s")), logDir.resolve("server.log"));
+                List<String> args = new ArrayList<>(List.of("--transfer-timeout",
+                        Params.string("serverTransferTimeout", "600s")));
+                args.addAll(hashingArgs(Params.string("serverHashing", "light")));
+                process = ServerProcess.start(jar, serverHeap, args, logDir.resolve("server.log"));
             }
         } else if (embedded == null) {
             embedded = ReferenceServer.start(ServerConfig.ephemeral());
         }
+    }
+
+    /**
+     * The separate server hashes passwords as the embedded one does ({@code light}), so that moving the server to
+     * its own JVM changes where it runs, not what it costs: with the command line's default Argon2id (about 66 ms a
+     * hash) 100 users logging in within a second already time out. {@code default} keeps the command line's cost,
+     * for capacity figures of the server as shipped.
+     */
+    static List<String> hashingArgs(String hashing) {
+        return switch (hashing) {
+            case "light" -> List.of("--password-memory", Integer.toString(PasswordHasher.light().memoryKiB()),
+                    "--password-iterations", Integer.toString(PasswordHasher.light().iterations()));
+            case "default" -> List.of();
+            default -> throw new IllegalArgumentException("chatspec.serverHashing: light or default, not " + hashing);
+        };
     }
 
     /** The server JVM this run started, or null (embedded or external target). */

@@ -1,13 +1,17 @@
 package io.chatspec.load.sim;
 
 import io.chatspec.protocol.client.ChatClient;
+import io.chatspec.server.password.PasswordHasher;
 import org.testng.SkipException;
 import org.testng.annotations.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 
 /** The separate server JVM that {@code -Dchatspec.serverHeap} starts: ready line, address, memory readings. */
@@ -29,5 +33,22 @@ public class ServerProcessTest {
             long heap = server.liveHeapKiB();
             assertTrue(heap > 0 && heap < 128 * 1024, "live heap within -Xmx128m, got " + heap + " KiB");
         }
+    }
+
+    @Test
+    public void aSeparateServerHashesLikeTheEmbeddedOneUnlessAskedForTheDefault() throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new SkipException("no runnable server jar at " + JAR.toAbsolutePath() + " (package reference-server)");
+        }
+        Path dir = Files.createTempDirectory("server-hashing");
+        for (String hashing : List.of("light", "default")) {
+            Path log = dir.resolve(hashing + ".log");
+            try (ServerProcess server = ServerProcess.start(JAR, "128m", ChatTarget.hashingArgs(hashing), log)) {
+                String expected = hashing.equals("light") ? PasswordHasher.light().toString()
+                        : PasswordHasher.defaults().toString();
+                await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("passwords: " + expected));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ChatTarget.hashingArgs("fast"));
     }
 }

@@ -50,6 +50,16 @@ public final class PasswordHasher implements PasswordHashing {
         return new PasswordHasher(1024, 2);
     }
 
+    /** Argon2id memory per hash in KiB, as {@code --password-memory} takes it. */
+    public int memoryKiB() {
+        return memoryKiB;
+    }
+
+    /** Argon2id passes per hash, as {@code --password-iterations} takes it. */
+    public int iterations() {
+        return iterations;
+    }
+
     /** A fresh salt every time: two accounts with one password get different hashes. */
     @Override
     public String hash(String password) {
