@@ -9,8 +9,8 @@ package io.chatspec.load.cli;
  * buffer, 2 % of the event loops' samples; the injector is not where leaks are hunted.
  */
 final class InjectorNetty {
-    static final String EVENT_LOOPS = "io.netty.eventLoopThreads";
-    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+    private static final String EVENT_LOOPS = "io.netty.eventLoopThreads";
+    private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
     private InjectorNetty() {
     }

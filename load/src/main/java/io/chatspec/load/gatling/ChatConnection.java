@@ -144,14 +144,9 @@ public final class ChatConnection implements ClientListener {
      */
     public void request(Message command, Set<String> replyCmds, Duration timeout, Consumer<Message> onReply,
                         Consumer<String> onFailure) {
-        if (!isOpen()) {
-            onFailure.accept("connection is closed");
-            return;
+        if (admit(new Pending(replyCmds, null, null, onReply, onFailure, timeout))) {
+            client.send(command);
         }
-        Pending p = new Pending(replyCmds, onReply, onFailure, timeout);
-        pending.add(p);
-        armSweep(p.deadlineNanos);
-        client.send(command);
     }
 
     /**
@@ -162,20 +157,25 @@ public final class ChatConnection implements ClientListener {
      */
     public void requestWire(byte[] wire, int length, byte[] okReplyCmd, Set<String> replyCmds, Duration timeout,
                             Runnable onOk, Consumer<Message> onReply, Consumer<String> onFailure) {
-        if (!isOpen()) {
-            onFailure.accept("connection is closed");
+        if (!admit(new Pending(replyCmds, okReplyCmd, onOk, onReply, onFailure, timeout))) {
             return;
         }
-        Pending p = new Pending(replyCmds, onReply, onFailure, timeout);
-        p.okReplyCmd = okReplyCmd;
-        p.onOk = onOk;
-        pending.add(p);
-        armSweep(p.deadlineNanos);
         Channel ch = client.channel();
         ByteBuf buf = ch.alloc().ioBuffer(length);
         buf.writeBytes(wire, 0, length);
         // a failed write closes the channel, which fails what is pending: no listener per message
         ch.writeAndFlush(buf, ch.voidPromise());
+    }
+
+    /** Queues a command about to be sent, or fails it at once when the connection is closed. */
+    private boolean admit(Pending p) {
+        if (!isOpen()) {
+            p.fail("connection is closed");
+            return false;
+        }
+        pending.add(p);
+        armSweep(p.deadlineNanos);
+        return true;
     }
 
     /*
@@ -365,13 +365,17 @@ public final class ChatConnection implements ClientListener {
         final Set<String> replyCmds;
         final Duration timeout;
         final long deadlineNanos;
+        /** The reply {@link #fastReply} may complete without a tree, or null: only the full parse completes it. */
+        final byte[] okReplyCmd;
+        Runnable onOk;
         Consumer<Message> onReply;
         Consumer<String> onFailure;
-        byte[] okReplyCmd;
-        Runnable onOk;
 
-        Pending(Set<String> replyCmds, Consumer<Message> onReply, Consumer<String> onFailure, Duration timeout) {
+        Pending(Set<String> replyCmds, byte[] okReplyCmd, Runnable onOk, Consumer<Message> onReply,
+                Consumer<String> onFailure, Duration timeout) {
             this.replyCmds = replyCmds;
+            this.okReplyCmd = okReplyCmd;
+            this.onOk = onOk;
             this.onReply = onReply;
             this.onFailure = onFailure;
             this.timeout = timeout;

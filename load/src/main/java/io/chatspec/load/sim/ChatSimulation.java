@@ -37,9 +37,10 @@ public abstract class ChatSimulation extends Simulation {
     protected final int messageSize = Params.integer("messageSize", 64);
     /** Opened in {@link #before()}, closed and summarised in {@link #after()}; every action records into it. */
     private volatile LoadMetrics metrics;
-    /** This process's CPU time when the run began (after the server started), or -1 where the JVM cannot tell. */
-    private volatile long cpuAtStart = -1;
-    /** Sampled from {@link #before()} on, so that the chat phase's CPU can be read off afterwards. */
+    /**
+     * This process's CPU time, sampled from {@link #before()} on (after the server started), so that the whole run's
+     * and the chat phase's CPU can be read off afterwards.
+     */
     private volatile CpuTimeline cpuTimeline;
 
     protected ChatProtocolBuilder protocol() {
@@ -66,7 +67,6 @@ public abstract class ChatSimulation extends Simulation {
     public void before() {
         ChatDsl.resetCoordination();
         target.start(out);
-        cpuAtStart = ProcessCpu.nanos();
         cpuTimeline = CpuTimeline.start();
         metrics = LoadMetrics.logging(out.resolve("hdr").resolve(name() + "-" + injector + ".hlog"), injector);
         System.out.println("chatspec: " + name() + " against " + target.describe() + ", run " + run);
@@ -119,12 +119,9 @@ public abstract class ChatSimulation extends Simulation {
         org.HdrHistogram.Histogram delivered = metrics.totals().get(tag);
         double active = metrics.activeSeconds(tag);
         double injectorPerSecond = delivered == null || active == 0 ? 0 : delivered.getTotalCount() / active;
-        long cpu = ProcessCpu.nanos();
         long count = delivered == null ? 0 : delivered.getTotalCount();
-        double wholeRunPer10k = cpu < 0 || cpuAtStart < 0 || count == 0 ? Double.NaN
-                : (cpu - cpuAtStart) / 1e9 / count * 10_000;
+        double wholeRunPer10k = count == 0 ? Double.NaN : cpuTimeline.cpuSecondsSinceStart() / count * 10_000;
         long[] window = metrics.activeWindowMicros(tag);
-        cpuTimeline.sample();
         double chatPer10k = window == null || count == 0 ? Double.NaN
                 : cpuTimeline.cpuSecondsBetween(window[0], window[1]) / count * 10_000;
         BaselineComparison.Injector injector = new BaselineComparison.Injector(injectorPerSecond, offeredPerSecond,

@@ -26,20 +26,31 @@ final class CpuTimeline implements AutoCloseable {
     static CpuTimeline start() {
         CpuTimeline t = new CpuTimeline();
         if (ProcessCpu.nanos() >= 0) {
-            t.timer.scheduleAtFixedRate(t::sample, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+            t.sample(); // the start itself, taken now
+            t.timer.scheduleAtFixedRate(t::sample, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
         }
         return t;
     }
 
     /** Takes a sample now as well, so that a phase that just ended is covered. */
     synchronized void sample() {
+        long cpu = ProcessCpu.nanos();
+        if (cpu < 0) {
+            return;
+        }
         if (count == micros.length) {
             micros = java.util.Arrays.copyOf(micros, count * 2);
             cpuNanos = java.util.Arrays.copyOf(cpuNanos, count * 2);
         }
         micros[count] = Micros.now();
-        cpuNanos[count] = ProcessCpu.nanos();
+        cpuNanos[count] = cpu;
         count++;
+    }
+
+    /** CPU seconds this process used from {@link #start} to now; NaN where the JVM does not report it. */
+    synchronized double cpuSecondsSinceStart() {
+        sample();
+        return count < 2 ? Double.NaN : (cpuNanos[count - 1] - cpuNanos[0]) / 1e9;
     }
 
     /** CPU seconds this process used between two epoch µs instants, interpolated; NaN when not covered. */
