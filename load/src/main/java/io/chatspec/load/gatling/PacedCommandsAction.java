@@ -71,7 +71,7 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
         private final int total;
         private int sent;
         private String firstFailure;
-        private long iterationStartNanos;
+        private final Pacer pacer = new Pacer(paceNanos);
         // one command is in flight at a time, so its start and callbacks live here, not in lambdas per message
         private long startMicros;
         private final Runnable onOk = () -> done(null);
@@ -99,7 +99,7 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
                 proceed(session, firstFailure == null ? "connection is closed" : firstFailure);
                 return;
             }
-            long delay = sent == 0 ? 0 : iterationStartNanos + paceNanos - System.nanoTime();
+            long delay = pacer.delayBeforeNext(System.nanoTime());
             if (delay > 0) {
                 conn.loop().schedule(this::send, delay, TimeUnit.NANOSECONDS);
             } else {
@@ -108,7 +108,6 @@ final class PacedCommandsAction extends ConnectedAction<PacedCommandsAction.Loop
         }
 
         private void send() {
-            iterationStartNanos = System.nanoTime();
             sent++;
             startMicros = Micros.now();
             sender.send(replyCmds, components.protocol().replyTimeout(), onOk, onReply, onFailure);

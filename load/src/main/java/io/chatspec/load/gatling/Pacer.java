@@ -1,0 +1,34 @@
+package io.chatspec.load.gatling;
+
+/**
+ * When the next iteration of a paced loop may start, with Gatling's {@code pace} semantics in nanoseconds: an
+ * iteration starts {@code pace} after the previous one was <em>due</em>, not after it actually started, so a timer
+ * that fires a little late does not push every later message back (measured: 0.8 ms late per 5 ms pace turned
+ * 40,000 offered messages/s into 34,000 on an idle CPU). An iteration that overran its pace is followed at once,
+ * and the schedule goes on from then rather than bursting to catch up.
+ */
+final class Pacer {
+    private final long paceNanos;
+    private long dueNanos;
+    private boolean started;
+
+    Pacer(long paceNanos) {
+        this.paceNanos = paceNanos;
+    }
+
+    /** Nanoseconds to wait, clock reading {@code nowNanos}, before the next iteration starts; 0 for at once. */
+    long delayBeforeNext(long nowNanos) {
+        if (!started) {
+            started = true;
+            dueNanos = nowNanos;
+            return 0;
+        }
+        long due = dueNanos + paceNanos;
+        if (due - nowNanos > 0) {
+            dueNanos = due;
+            return due - nowNanos;
+        }
+        dueNanos = nowNanos;
+        return 0;
+    }
+}
