@@ -1,14 +1,22 @@
 package io.chatspec.load.baseline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The injector's delivered msgs/s against a plain client's on the same server, in the words every summary uses:
  * "injector reached X % of a plain client on this server".
  */
 public final class BaselineComparison {
+    /** Offered below this share of the plain client's rate: the percentage shows the offer, not the injector. */
+    private static final double CAPPED = 0.97;
+    /** Delivered below this share of the offered rate: the users did not keep their pace. */
+    private static final double FELL_BEHIND = 0.95;
+
     private BaselineComparison() {
     }
 
@@ -31,6 +39,31 @@ public final class BaselineComparison {
                            double wholeRunCpuSecondsPer10k, boolean includesServer) {
     }
 
+    /**
+     * What keeps the percentage from meaning "the injector's limit", if anything: an offered rate the plain client
+     * exceeds caps it, and users that fell behind such a rate were held back by their own replies or the injector's
+     * CPU. Empty when the offer was at least the plain client's rate.
+     */
+    public static List<String> caveats(Injector injector, PlainChatBaseline.Result plain) {
+        double offered = injector.offeredPerSecond();
+        if (offered <= 0 || offered >= plain.messagesPerSecond() * CAPPED) {
+            // offered at least what the plain client reached: falling short of it is the injector's own limit
+            return List.of();
+        }
+        List<String> caveats = new ArrayList<>();
+        caveats.add(String.format(Locale.ROOT, "the offered rate caps this at %.1f %%: offer more than %.0f msgs/s "
+                + "to measure the injector's own limit", percent(offered, plain.messagesPerSecond()),
+                plain.messagesPerSecond()));
+        if (injector.messagesPerSecond() < offered * FELL_BEHIND) {
+            caveats.add(String.format(Locale.ROOT, "users fell behind the offered rate (%.1f %% of it), which the "
+                    + "plain client exceeds here: each waits for its reply before its next message, as with "
+                    + "Gatling's pace, so replies slower than the pace held them back, or the injector ran short of "
+                    + "CPU; more users at the same rate give each more slack",
+                    percent(injector.messagesPerSecond(), offered)));
+        }
+        return caveats;
+    }
+
     public static String statement(Injector injector, PlainChatBaseline.Result plain) {
         String cpu = Double.isNaN(injector.cpuSecondsPer10k()) ? ""
                 : String.format(Locale.ROOT, "; injector %.3f CPU-s per 10k messages in the chat phase%s, %.1f x the "
@@ -43,7 +76,8 @@ public final class BaselineComparison {
                         + "offered; plain client: %d pairs, window %d, %d chars, %.3f client CPU-s per 10k messages%s)",
                 percent(injector.messagesPerSecond(), plain.messagesPerSecond()), injector.messagesPerSecond(),
                 plain.messagesPerSecond(), injector.offeredPerSecond(), plain.pairs(), plain.window(),
-                plain.messageSize(), plain.cpuSecondsPer10k(), cpu);
+                plain.messageSize(), plain.cpuSecondsPer10k(), cpu)
+                + caveats(injector, plain).stream().map(c -> "; " + c).collect(Collectors.joining());
     }
 
     /** The summary's {@code plainClientBaseline} object. */
@@ -57,6 +91,7 @@ public final class BaselineComparison {
             m.put("injectorCpuSecondsPer10kWholeRun", Math.round(injector.wholeRunCpuSecondsPer10k() * 10000) / 10000.0);
             m.put("injectorCpuIncludesServer", injector.includesServer());
         }
+        m.put("caveats", caveats(injector, plain));
         m.put("statement", statement(injector, plain));
         return m;
     }
