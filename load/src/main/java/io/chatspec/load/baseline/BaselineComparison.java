@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 public final class BaselineComparison {
     /** Offered below this share of the plain client's rate: the percentage shows the offer, not the injector. */
     private static final double CAPPED = 0.97;
-    /** Delivered below this share of the offered rate: the users did not keep their pace. */
-    private static final double FELL_BEHIND = 0.95;
+    /** The chat took this much longer than planned: the users did not keep their pace. */
+    private static final double FELL_BEHIND = 1.05;
 
     private BaselineComparison() {
     }
@@ -34,9 +34,12 @@ public final class BaselineComparison {
      * @param wholeRunCpuSecondsPer10k the same from the start of the run (JVM start-up, logins) to the end of its
      *                          load; NaN when unknown
      * @param includesServer    true when the server ran embedded in the injector's JVM, so its CPU is in the figure
+     * @param activeSeconds     the delivery request's active window, first to last delivery
+     * @param plannedSeconds    how long the offer should have taken: the ramp plus the chat's duration
      */
     public record Injector(double messagesPerSecond, double offeredPerSecond, double cpuSecondsPer10k,
-                           double wholeRunCpuSecondsPer10k, boolean includesServer) {
+                           double wholeRunCpuSecondsPer10k, boolean includesServer, double activeSeconds,
+                           double plannedSeconds) {
     }
 
     /**
@@ -54,35 +57,62 @@ public final class BaselineComparison {
         caveats.add(String.format(Locale.ROOT, "the offered rate caps this at %.1f %%: offer more than %.0f msgs/s "
                 + "to measure the injector's own limit", percent(offered, plain.messagesPerSecond()),
                 plain.messagesPerSecond()));
-        if (injector.messagesPerSecond() < offered * FELL_BEHIND) {
-            caveats.add(String.format(Locale.ROOT, "users fell behind the offered rate (%.1f %% of it), which the "
-                    + "plain client exceeds here: each waits for its reply before its next message, as with "
-                    + "Gatling's pace, so replies slower than the pace held them back, or the injector ran short of "
-                    + "CPU; more users at the same rate give each more slack",
-                    percent(injector.messagesPerSecond(), offered)));
+        if (injector.plannedSeconds() > 0 && injector.activeSeconds() > injector.plannedSeconds() * FELL_BEHIND) {
+            caveats.add(String.format(Locale.ROOT, "users fell behind the offered rate, which the plain client "
+                    + "exceeds here: the chat took %.1f s where ramp and rate plan %.1f s; each user waits for its "
+                    + "reply before its next message, as with Gatling's pace, so replies slower than the pace held "
+                    + "them back, or the injector ran short of CPU; more users at the same rate give each more slack",
+                    injector.activeSeconds(), injector.plannedSeconds()));
         }
         return caveats;
     }
 
     public static String statement(Injector injector, PlainChatBaseline.Result plain) {
+        return statement(injector, List.of(plain));
+    }
+
+    /**
+     * The sentence every run prints; with two plain-client runs (before and after the load) the comparison is with
+     * both together, and each one's rate is named.
+     */
+    public static String statement(Injector injector, List<PlainChatBaseline.Result> runs) {
+        PlainChatBaseline.Result plain = combined(runs);
         String cpu = Double.isNaN(injector.cpuSecondsPer10k()) ? ""
                 : String.format(Locale.ROOT, "; injector %.3f CPU-s per 10k messages in the chat phase%s, %.1f x the "
                         + "plain client (%.3f over the whole run with start-up and logins)",
                 injector.cpuSecondsPer10k(), injector.includesServer() ? " incl. the embedded server" : "",
                 plain.cpuSecondsPer10k() <= 0 ? 0 : injector.cpuSecondsPer10k() / plain.cpuSecondsPer10k(),
                 injector.wholeRunCpuSecondsPer10k());
+        String each = runs.size() < 2 ? "" : runs.stream()
+                .map(r -> String.format(Locale.ROOT, "%.0f", r.messagesPerSecond()))
+                .collect(Collectors.joining(" and ", " (before and after the load: ", ")"));
         return String.format(Locale.ROOT,
                 "injector reached %.1f %% of a plain client on this server (%.0f vs %.0f msgs/s delivered, %.0f "
-                        + "offered; plain client: %d pairs, window %d, %d chars, %.3f client CPU-s per 10k messages%s)",
+                        + "offered; plain client%s: %d pairs, window %d, %d chars, %.3f client CPU-s per 10k messages%s)",
                 percent(injector.messagesPerSecond(), plain.messagesPerSecond()), injector.messagesPerSecond(),
-                plain.messagesPerSecond(), injector.offeredPerSecond(), plain.pairs(), plain.window(),
+                plain.messagesPerSecond(), injector.offeredPerSecond(), each, plain.pairs(), plain.window(),
                 plain.messageSize(), plain.cpuSecondsPer10k(), cpu)
                 + caveats(injector, plain).stream().map(c -> "; " + c).collect(Collectors.joining());
     }
 
+    /** The plain-client runs as one: all their messages over all their time. */
+    public static PlainChatBaseline.Result combined(List<PlainChatBaseline.Result> runs) {
+        return runs.stream().reduce(PlainChatBaseline.Result::plus).orElseThrow();
+    }
+
     /** The summary's {@code plainClientBaseline} object. */
     public static Map<String, Object> toMap(Injector injector, PlainChatBaseline.Result plain) {
+        return toMap(injector, List.of(plain));
+    }
+
+    /**
+     * The summary's {@code plainClientBaseline} object: the plain client's figures over all its runs, each run's
+     * own under {@code runs}, the injector's beside them.
+     */
+    public static Map<String, Object> toMap(Injector injector, List<PlainChatBaseline.Result> runs) {
+        PlainChatBaseline.Result plain = combined(runs);
         Map<String, Object> m = new LinkedHashMap<>(plain.toMap());
+        m.put("runs", runs.stream().map(PlainChatBaseline.Result::toMap).toList());
         m.put("injectorMessagesPerSecond", Math.round(injector.messagesPerSecond() * 1000) / 1000.0);
         m.put("injectorPercentOfPlainClient", percent(injector.messagesPerSecond(), plain.messagesPerSecond()));
         m.put("offeredMessagesPerSecond", injector.offeredPerSecond());
@@ -92,7 +122,7 @@ public final class BaselineComparison {
             m.put("injectorCpuIncludesServer", injector.includesServer());
         }
         m.put("caveats", caveats(injector, plain));
-        m.put("statement", statement(injector, plain));
+        m.put("statement", statement(injector, runs));
         return m;
     }
 }

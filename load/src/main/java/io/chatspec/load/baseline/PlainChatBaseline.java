@@ -43,6 +43,12 @@ public final class PlainChatBaseline {
             return delivered == 0 ? 0 : cpuSeconds / delivered * 10_000;
         }
 
+        /** Both runs together: their messages over their summed time, so the rate is the time-weighted mean. */
+        public Result plus(Result other) {
+            return new Result(pairs, window, messageSize, delivered + other.delivered, seconds + other.seconds,
+                    cpuSeconds + other.cpuSeconds);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pairs", pairs);

@@ -22,6 +22,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  */
 @Describe(value = "The first member of each group sends; every other member must get every message: deliver group_chat and fanout first-to-last", params = {
         @Param(name = "groupSize", defaultValue = "10", help = "members per group"),
+        @Param(name = "rampSeconds", defaultValue = "1", help = "seconds over which the users arrive (each logs in: give thousands more)"),
         @Param(name = "groups", defaultValue = "2", help = "groups"),
         @Param(name = "rate", defaultValue = "20", help = "messages/s per group"),
         @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
@@ -50,7 +51,7 @@ public class GroupFanoutSimulation extends ChatSimulation {
             .exec(rendezvous("#{group}/done", size, wait), offline("#{me}"), close());
 
     {
-        setUp(members.injectOpen(rampUsers(size * groups).during(Duration.ofSeconds(1))).protocols(protocol()))
+        setUp(members.injectOpen(arrivals(size * groups)).protocols(protocol()))
                 .assertions(slo(1000));
     }
 }

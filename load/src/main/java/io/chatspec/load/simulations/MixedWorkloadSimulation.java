@@ -22,6 +22,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  */
 @Describe(value = "All ten commands: 70 % private, 25 % group, 5 % member list, one file per pair, then offline", params = {
         @Param(name = "users", defaultValue = "20", help = "virtual users, even"),
+        @Param(name = "rampSeconds", defaultValue = "1", help = "seconds over which the users arrive (each logs in: give thousands more)"),
         @Param(name = "iterations", defaultValue = "20", help = "commands per user"),
         @Param(name = "rate", defaultValue = "10", help = "commands/s per user"),
         @Param(name = "fileSize", defaultValue = "64K", help = "bytes per file (K/M/G suffix)")})
@@ -54,7 +55,7 @@ public class MixedWorkloadSimulation extends ChatSimulation {
             .exec(rendezvous("#{pair}/done", 2, wait), offline("#{me}"), close());
 
     {
-        setUp(mixed.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))).protocols(protocol()))
+        setUp(mixed.injectOpen(arrivals(users)).protocols(protocol()))
                 .assertions(slo(1000));
     }
 }

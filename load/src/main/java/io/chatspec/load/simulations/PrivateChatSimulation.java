@@ -23,11 +23,12 @@ import static io.gatling.javaapi.core.CoreDsl.*;
  */
 @Describe(value = "Pairs of friends chat at a total rate: private_chat reply time, send-to-arrival delivery time, exactly-once delivery; with a plain-client baseline of the same pairs and message size", params = {
         @Param(name = "users", defaultValue = "20", help = "virtual users, even: users/2 chatting pairs"),
+        @Param(name = "rampSeconds", defaultValue = "1", help = "seconds over which the users arrive (each logs in: give thousands more)"),
         @Param(name = "rate", defaultValue = "200", help = "messages/s over all users"),
         @Param(name = "duration", defaultValue = "3", help = "seconds of chat"),
         @Param(name = "messageSize", defaultValue = "64", help = "characters of text per message"),
         @Param(name = "baseline.window", defaultValue = "1", help = "plain-client baseline: chats in flight per sender"),
-        @Param(name = "baseline.messages", defaultValue = "100000", help = "plain-client baseline: messages at least (20,000 took half a second and varied by a quarter between runs)"),
+        @Param(name = "baseline.messages", defaultValue = "100000", help = "plain-client baseline: messages at least, before and again after the load (20,000 took half a second and varied by a quarter between runs)"),
         @Param(name = "baseline", defaultValue = "true", help = "also measure a plain NIO client with the same pairs and message size")})
 public class PrivateChatSimulation extends ChatSimulation {
     private final int users = Params.integer("users", 20) & ~1;
@@ -47,12 +48,18 @@ public class PrivateChatSimulation extends ChatSimulation {
             .exec(awaitDeliveries(perUser, wait), offline("#{me}"), close());
 
     {
-        setUp(pairs.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))).protocols(protocol()))
+        setUp(pairs.injectOpen(arrivals(users)).protocols(protocol()))
                 .assertions(slo(1000));
     }
 
     @Override
+    protected void beforeLoad() {
+        plainClientBaselineBeforeLoad(users, perUser);
+    }
+
+    @Override
     protected Map<String, Object> extraResults(LoadMetrics metrics) {
-        return plainClientBaseline(metrics, "deliver private_chat", users, perUser, rate);
+        return plainClientBaseline(metrics, "deliver private_chat", users, perUser, rate,
+                ramp.toNanos() / 1e9 + duration);
     }
 }

@@ -13,8 +13,13 @@ public class BaselineComparisonTest {
     private static final PlainChatBaseline.Result PLAIN =
             new PlainChatBaseline.Result(100, 1, 64, 500_000, 10.0, 0.7); // 50,000 msgs/s
 
+    /** An injector whose users took {@code seconds} for an offer planned to take 31 s (1 s ramp, 30 s chat). */
+    private static BaselineComparison.Injector injector(double perSecond, double offered, double seconds) {
+        return new BaselineComparison.Injector(perSecond, offered, 0.2, 0.21, false, seconds, 31);
+    }
+
     private static BaselineComparison.Injector injector(double perSecond, double offered) {
-        return new BaselineComparison.Injector(perSecond, offered, 0.2, 0.21, false);
+        return injector(perSecond, offered, 31);
     }
 
     @Test
@@ -27,9 +32,11 @@ public class BaselineComparisonTest {
 
     @Test
     public void usersThatFellBehindTheOfferAreNamed() {
-        List<String> caveats = BaselineComparison.caveats(injector(33_700, 40_000), PLAIN);
+        List<String> caveats = BaselineComparison.caveats(injector(33_700, 40_000, 35.6), PLAIN);
         assertEquals(caveats.size(), 2, caveats.toString());
-        assertTrue(caveats.get(1).startsWith("users fell behind the offered rate (84.3 % of it)"), caveats.get(1));
+        assertTrue(caveats.get(1).contains("the chat took 35.6 s where ramp and rate plan 31.0 s"), caveats.get(1));
+        assertEquals(BaselineComparison.caveats(injector(33_700, 40_000, 32.0), PLAIN).size(), 1,
+                "a chat within 5 % of its plan kept the pace");
     }
 
     @Test
@@ -40,5 +47,20 @@ public class BaselineComparisonTest {
         Map<String, Object> map = BaselineComparison.toMap(injector(49_000, 50_000), PLAIN);
         assertEquals(map.get("caveats"), List.of());
         assertEquals(map.get("injectorPercentOfPlainClient"), 98.0);
+    }
+
+    @Test
+    public void runsBeforeAndAfterTheLoadCountTogetherAndEachIsNamed() {
+        PlainChatBaseline.Result before = new PlainChatBaseline.Result(100, 1, 64, 400_000, 10.0, 0.6); // 40,000/s
+        PlainChatBaseline.Result after = new PlainChatBaseline.Result(100, 1, 64, 600_000, 10.0, 0.8); // 60,000/s
+        List<PlainChatBaseline.Result> runs = List.of(before, after);
+        assertEquals(BaselineComparison.combined(runs).messagesPerSecond(), 50_000.0);
+        String statement = BaselineComparison.statement(injector(45_000, 80_000), runs);
+        assertTrue(statement.startsWith("injector reached 90.0 % of a plain client on this server (45000 vs 50000 "
+                + "msgs/s delivered, 80000 offered; plain client (before and after the load: 40000 and 60000): "),
+                statement);
+        Map<String, Object> map = BaselineComparison.toMap(injector(45_000, 80_000), runs);
+        assertEquals(((List<?>) map.get("runs")).size(), 2);
+        assertEquals(map.get("delivered"), 1_000_000L);
     }
 }
