@@ -67,10 +67,6 @@ public final class BaselineComparison {
         return caveats;
     }
 
-    public static String statement(Injector injector, PlainChatBaseline.Result plain) {
-        return statement(injector, List.of(plain));
-    }
-
     /**
      * The sentence every run prints; with two plain-client runs (before and after the load) the comparison is with
      * both together, and each one's rate is named.
@@ -98,11 +94,6 @@ public final class BaselineComparison {
     /** The plain-client runs as one: all their messages over all their time. */
     public static PlainChatBaseline.Result combined(List<PlainChatBaseline.Result> runs) {
         return runs.stream().reduce(PlainChatBaseline.Result::plus).orElseThrow();
-    }
-
-    /** The summary's {@code plainClientBaseline} object. */
-    public static Map<String, Object> toMap(Injector injector, PlainChatBaseline.Result plain) {
-        return toMap(injector, List.of(plain));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.chatspec.load.delivery;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The {@code text} of a measured chat message: {@code "cs:<seq>:<epochMicros>:"} padded with dots to the wanted
  * size. Receivers parse it back to get the sequence number (for loss, duplicate and order checks) and the send
@@ -9,12 +11,8 @@ public record DeliveryText(long seq, long sentMicros) {
     private static final String PREFIX = "cs:";
 
     public static String encode(long seq, long sentMicros, int size) {
-        StringBuilder b = new StringBuilder(Math.max(size, 32)).append(PREFIX).append(seq).append(':')
-                .append(sentMicros).append(':');
-        while (b.length() < size) {
-            b.append('.');
-        }
-        return b.toString();
+        byte[] b = new byte[maxBytes(size)];
+        return new String(b, 0, write(b, 0, seq, sentMicros, size), StandardCharsets.US_ASCII);
     }
 
     /** The most bytes {@link #write} puts down for {@code size}: the padded size or the unpadded form, if longer. */
@@ -29,9 +27,9 @@ public record DeliveryText(long seq, long sentMicros) {
      */
     public static int write(byte[] dst, int off, long seq, long sentMicros, int size) {
         int i = off;
-        dst[i++] = 'c';
-        dst[i++] = 's';
-        dst[i++] = ':';
+        for (int k = 0; k < PREFIX.length(); k++) {
+            dst[i++] = (byte) PREFIX.charAt(k);
+        }
         i = digits(dst, i, seq);
         dst[i++] = ':';
         i = digits(dst, i, sentMicros);

@@ -172,8 +172,9 @@ public abstract class ChatSimulation extends Simulation {
                 runs.add(plainBefore);
             }
             runs.add(runPlainClient(run + "b", users, perUser));
-            result.put("plainClientBaseline", BaselineComparison.toMap(injector, runs));
-            System.out.println("chatspec: " + BaselineComparison.statement(injector, runs));
+            Map<String, Object> comparison = BaselineComparison.toMap(injector, runs);
+            result.put("plainClientBaseline", comparison);
+            System.out.println("chatspec: " + comparison.get("statement"));
         } catch (RuntimeException e) {
             result.put("plainClientBaseline", Map.of("error", String.valueOf(e.getMessage())));
             System.out.println("chatspec: plain-client baseline failed: " + e.getMessage());

@@ -27,7 +27,7 @@ public class BaselineComparisonTest {
         List<String> caveats = BaselineComparison.caveats(injector(39_900, 40_000), PLAIN);
         assertEquals(caveats.size(), 1, caveats.toString());
         assertTrue(caveats.get(0).contains("caps this at 80.0 %"), caveats.get(0));
-        assertTrue(BaselineComparison.statement(injector(39_900, 40_000), PLAIN).endsWith(caveats.get(0)));
+        assertTrue(BaselineComparison.statement(injector(39_900, 40_000), List.of(PLAIN)).endsWith(caveats.get(0)));
     }
 
     @Test
@@ -44,7 +44,7 @@ public class BaselineComparisonTest {
         assertEquals(BaselineComparison.caveats(injector(45_000, 80_000), PLAIN), List.of());
         assertEquals(BaselineComparison.caveats(injector(49_000, 50_000), PLAIN), List.of(),
                 "an offer the plain client reaches, kept by the users");
-        Map<String, Object> map = BaselineComparison.toMap(injector(49_000, 50_000), PLAIN);
+        Map<String, Object> map = BaselineComparison.toMap(injector(49_000, 50_000), List.of(PLAIN));
         assertEquals(map.get("caveats"), List.of());
         assertEquals(map.get("injectorPercentOfPlainClient"), 98.0);
     }

@@ -39,5 +39,7 @@ public class PrivateChatWireTest {
         byte[] dst = new byte[DeliveryText.maxBytes(8) + 4];
         int end = DeliveryText.write(dst, 4, 9_876_543_210L, 7L, 8);
         assertEquals(new String(dst, 4, end - 4, StandardCharsets.US_ASCII), DeliveryText.encode(9_876_543_210L, 7L, 8));
+        assertEquals(DeliveryText.encode(9_876_543_210L, 7L, 8), "cs:9876543210:7:", "longer than the size: unpadded");
+        assertEquals(DeliveryText.encode(42, 5, 12), "cs:42:5:....", "padded with dots to the size");
     }
 }
