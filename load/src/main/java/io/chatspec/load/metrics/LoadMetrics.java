@@ -4,7 +4,6 @@ import io.chatspec.load.delivery.DeliveryStats;
 import io.chatspec.load.delivery.FanoutTracker;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,10 +34,9 @@ public final class LoadMetrics {
     public static final String OK = "OK:";
     public static final String KO = "KO:";
 
-    private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, OutcomeRecorder> recorders = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Handle> handles = new ConcurrentHashMap<>();
     private final Map<String, Histogram> totals = new TreeMap<>();
-    private final ConcurrentHashMap<String, ActiveWindow> windows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> bytes = new ConcurrentHashMap<>();
     private final Map<String, long[]> spans = new TreeMap<>();
     private final List<Interval> intervals = new ArrayList<>();
@@ -125,7 +122,8 @@ public final class LoadMetrics {
      * when nothing was recorded.
      */
     public long firstRequestMillis() {
-        return windows.values().stream().mapToLong(w -> w.first.get() / 1000).min().orElse(startMillis);
+        long first = recorders.values().stream().mapToLong(OutcomeRecorder::first).min().orElse(Long.MAX_VALUE);
+        return first == Long.MAX_VALUE ? startMillis : first / 1000;
     }
 
     /** One outcome of {@code request} that started and ended at these epoch microseconds. */
@@ -139,38 +137,25 @@ public final class LoadMetrics {
         (ok ? h.ok() : h.ko()).record(startMicros, endMicros);
     }
 
-    /** A request's recorder and active window for one status, both also registered under "OK:"/"KO:" keys. */
-    private record Part(Recorder recorder, ActiveWindow window) {
-        void record(long startMicros, long endMicros) {
-            recorder.recordValue(Math.max(0, Math.min(endMicros - startMicros, HIGHEST_MICROS)));
-            window.include(startMicros, endMicros);
-        }
-    }
-
-    /** One request name's parts; each status's part is created on that status's first outcome. */
+    /** One request name's recorders, also registered under "OK:"/"KO:" keys; each made on its first outcome. */
     private final class Handle {
         private final String request;
-        private volatile Part ok;
-        private volatile Part ko;
+        private volatile OutcomeRecorder ok;
+        private volatile OutcomeRecorder ko;
 
         Handle(String request) {
             this.request = request;
         }
 
-        Part ok() {
-            Part p = ok;
-            return p != null ? p : (ok = part(OK + request));
+        OutcomeRecorder ok() {
+            OutcomeRecorder r = ok;
+            return r != null ? r : (ok = recorders.computeIfAbsent(OK + request, k -> new OutcomeRecorder()));
         }
 
-        Part ko() {
-            Part p = ko;
-            return p != null ? p : (ko = part(KO + request));
-        }
-
-        // racing first outcomes resolve to the same recorder and window: both come from the maps
-        private Part part(String key) {
-            return new Part(recorders.computeIfAbsent(key, k -> new Recorder(HIGHEST_MICROS, 3)),
-                    windows.computeIfAbsent(key, k -> new ActiveWindow()));
+        // racing first outcomes resolve to the same recorder: it comes from the map
+        OutcomeRecorder ko() {
+            OutcomeRecorder r = ko;
+            return r != null ? r : (ko = recorders.computeIfAbsent(KO + request, k -> new OutcomeRecorder()));
         }
     }
 
@@ -180,17 +165,19 @@ public final class LoadMetrics {
      * run with its set-up, rendezvous and drain. 0 when there were none.
      */
     public double activeSeconds(String key) {
-        ActiveWindow w = windows.get(key);
-        return w == null ? 0 : w.seconds();
+        long[] w = activeWindowMicros(key);
+        return w == null ? 0 : (w[1] - w[0]) / 1e6;
     }
 
     /** Epoch µs of the earliest start and latest end recorded under {@code key}; null when there were none. */
     public long[] activeWindowMicros(String key) {
-        ActiveWindow w = windows.get(key);
-        if (w == null || w.last.get() <= w.first.get()) {
+        OutcomeRecorder r = recorders.get(key);
+        if (r == null) {
             return null;
         }
-        return new long[]{w.first.get(), w.last.get()};
+        long first = r.first();
+        long last = r.last();
+        return last > first ? new long[]{first, last} : null;
     }
 
     /** A relayed transfer: bytes and its time span, for aggregate MB/s over concurrent transfers. */
@@ -244,8 +231,8 @@ public final class LoadMetrics {
         Histogram allOk = new Histogram(HIGHEST_MICROS, 3);
         long ko = 0;
         Map<String, Long> completed = new TreeMap<>();
-        for (Map.Entry<String, Recorder> e : new TreeMap<>(recorders).entrySet()) {
-            Histogram h = e.getValue().getIntervalHistogram();
+        for (Map.Entry<String, OutcomeRecorder> e : new TreeMap<>(recorders).entrySet()) {
+            Histogram h = e.getValue().intervalHistogram();
             if (h.getTotalCount() == 0) {
                 continue;
             }
@@ -270,22 +257,6 @@ public final class LoadMetrics {
         }
         intervals.add(new Interval(lastTickMillis, now, allOk, ko, Map.copyOf(completed)));
         lastTickMillis = now;
-    }
-
-    private static final class ActiveWindow {
-        private final LongAccumulator first = new LongAccumulator(Math::min, Long.MAX_VALUE);
-        private final LongAccumulator last = new LongAccumulator(Math::max, Long.MIN_VALUE);
-
-        void include(long startMicros, long endMicros) {
-            first.accumulate(startMicros);
-            last.accumulate(endMicros);
-        }
-
-        double seconds() {
-            long f = first.get();
-            long l = last.get();
-            return l > f ? (l - f) / 1e6 : 0;
-        }
     }
 
     /** HdrHistogram's log reader splits on spaces and commas, so neither may appear in a tag. */

@@ -6,6 +6,7 @@ import org.testng.annotations.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -46,5 +47,41 @@ public class LoadMetricsTest {
         assertEquals(last.completed("deliver private_chat"), 0, "a delivery is a measurement, not a command");
         assertEquals(last.ok().getTotalCount(), 1);
         assertEquals(last.ko(), 1);
+    }
+
+    @Test
+    public void outcomesRecordedOnSeveralThreadsMergeIntoOneHistogramAndOneWindow() throws Exception {
+        LoadMetrics m = LoadMetrics.inMemory("t");
+        int threads = 4;
+        int each = 10_000;
+        CountDownLatch go = new CountDownLatch(1);
+        Thread[] ts = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            long base = 1_000_000L * (t + 1);
+            ts[t] = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    m.record("private_chat", base + i, base + i + 100, true);
+                }
+            });
+            ts[t].start();
+        }
+        go.countDown();
+        for (Thread t : ts) {
+            t.join();
+        }
+        m.stop();
+
+        Histogram ok = m.totals().get("OK:private_chat");
+        assertEquals(ok.getTotalCount(), (long) threads * each, "no outcome lost between the threads' shards");
+        assertEquals(ok.getMaxValue(), 100, 1);
+        // earliest start from the first thread, latest end from the last one
+        assertEquals(m.activeWindowMicros("OK:private_chat"),
+                new long[]{1_000_000L, 1_000_000L * threads + each - 1 + 100});
+        assertEquals(m.firstRequestMillis(), 1_000);
     }
 }
