@@ -147,12 +147,12 @@ public final class LoadMetrics {
             this.request = request;
         }
 
+        // racing first outcomes resolve to the same recorder: it comes from the map
         OutcomeRecorder ok() {
             OutcomeRecorder r = ok;
             return r != null ? r : (ok = recorders.computeIfAbsent(OK + request, k -> new OutcomeRecorder()));
         }
 
-        // racing first outcomes resolve to the same recorder: it comes from the map
         OutcomeRecorder ko() {
             OutcomeRecorder r = ko;
             return r != null ? r : (ko = recorders.computeIfAbsent(KO + request, k -> new OutcomeRecorder()));

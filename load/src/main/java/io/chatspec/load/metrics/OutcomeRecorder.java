@@ -20,11 +20,11 @@ final class OutcomeRecorder {
         mine.get().record(startMicros, endMicros);
     }
 
-    /** What all threads recorded since the previous call, as one histogram. */
+    /** What all threads recorded since the previous call, as one histogram; called by one thread at a time. */
     Histogram intervalHistogram() {
         Histogram h = new Histogram(LoadMetrics.HIGHEST_MICROS, 3);
         for (Shard s : shards) {
-            h.add(s.recorder.getIntervalHistogram());
+            h.add(s.interval());
         }
         return h;
     }
@@ -58,6 +58,8 @@ final class OutcomeRecorder {
         // written by the owning thread only; volatile so that readers on other threads see them
         volatile long first = Long.MAX_VALUE;
         volatile long last = Long.MIN_VALUE;
+        // handed back to the recorder at each read instead of a new histogram per shard and second
+        private Histogram spare;
 
         void record(long startMicros, long endMicros) {
             recorder.recordValue(Math.max(0, Math.min(endMicros - startMicros, LoadMetrics.HIGHEST_MICROS)));
@@ -67,6 +69,11 @@ final class OutcomeRecorder {
             if (endMicros > last) {
                 last = endMicros;
             }
+        }
+
+        Histogram interval() {
+            spare = recorder.getIntervalHistogram(spare);
+            return spare;
         }
     }
 }

@@ -84,4 +84,18 @@ public class LoadMetricsTest {
                 new long[]{1_000_000L, 1_000_000L * threads + each - 1 + 100});
         assertEquals(m.firstRequestMillis(), 1_000);
     }
+
+    @Test
+    public void eachIntervalHoldsOnlyWhatWasRecordedSinceThePreviousOne() {
+        LoadMetrics m = LoadMetrics.inMemory("t");
+        m.record("login", 10, 20, true);
+        m.stop();
+        m.record("login", 30, 40, true);
+        m.record("login", 50, 60, true);
+        m.stop(); // without a ticker each stop closes an interval: the second reuses the first's histograms
+
+        assertEquals(m.intervals().get(0).ok().getTotalCount(), 1);
+        assertEquals(m.intervals().get(1).ok().getTotalCount(), 2);
+        assertEquals(m.totals().get("OK:login").getTotalCount(), 3);
+    }
 }
