@@ -54,8 +54,8 @@ public final class ChatConnection implements ClientListener {
     private boolean closed;
     private int unmatchedReplies;
     private ScheduledFuture<?> sweep;
-    private ByteBuf wireBuf;
     private long sweepAtNanos;
+    private ByteBuf wireBuf;
     // deliveries are counted in plain fields: a boxed map update per message showed in the injector's profile
     private int privateDeliveries;
     private int groupDeliveries;

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * In a burst the actor is still busy with the first when the rest arrive. Handing over after every pass of the loop
  * still left 9 % of the loops' samples in waking that thread; after 1 ms, 5 %; 5 ms cost 7 % less CPU per message
  * than 1 ms over two runs each. Even at 5 ms the injector made 13,000-15,000 futex calls and 12,000 context
- * switches a second at 35,000 msgs/s (perf stat), preempting the server on a shared machine; 20 ms cut them to
- * 3,000-4,500 and 4,700-6,200, and Gatling's pool threads from 8 % to 5 % of a core (issue 11). Nothing reads the
+ * switches a second at 30,000-38,000 msgs/s (perf stat), preempting the server on a shared machine; 20 ms cut them
+ * to 3,300-5,800 and 4,700-7,000 (docs/BENCHMARKS.md), and Gatling's pool threads from 8 % to 5 % of a core (issue 11). Nothing reads the
  * responses sooner: the console prints every 5 s and the report after the run.
  *
  * <p>A user's own responses are flushed before its session moves on ({@link #flushCurrent}), so Gatling never sees
